@@ -1,1 +1,12 @@
-export {};
+export * from './clock';
+export * from './duration';
+export * from './errors';
+export * from './github';
+export * from './inputs';
+export * from './job-summary';
+export * from './logger';
+export * from './patterns';
+export * from './redact';
+export * from './run';
+export * from './summary';
+export * from './version';
