@@ -1,0 +1,8 @@
+export type { BlobLookup } from './blobs';
+export { SimHttpError } from './errors';
+export { type ActiveFault, FaultInjector, type FaultSpec, mulberry32 } from './faults';
+export * from './model';
+export { linkHeader, paginate } from './pagination';
+export type { Clock, RateLimitOptions, SecondaryLimitOptions } from './rate-limit';
+export type { RouteContext, RouteHandler, SimResponse } from './router';
+export { type GitHubSim, type GitHubSimOptions, type RequestRecord, startGitHubSim } from './server';

@@ -1,0 +1,393 @@
+import { notFound, SimHttpError } from '../errors';
+import { ACTIONS_BOT, type ModelContext } from './core';
+import type { RepoState, Repos } from './repos';
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+export type Conclusion =
+  | 'success'
+  | 'failure'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'neutral'
+  | 'action_required'
+  | 'stale';
+
+export interface StepSpec {
+  name: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+}
+
+export interface AnnotationSpec {
+  path: string;
+  start_line: number;
+  end_line?: number;
+  annotation_level?: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+export interface JobSpec {
+  name: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+  log?: string;
+  steps?: StepSpec[];
+  /** Omitted on a failed job: GitHub's own "Process completed with exit code 1." annotation. */
+  annotations?: AnnotationSpec[];
+  labels?: string[];
+}
+
+export interface JobRecord {
+  id: number;
+  runId: number;
+  attempt: number;
+  name: string;
+  status: RunStatus;
+  conclusion: Conclusion | null;
+  log: string;
+  steps: StepSpec[] | undefined;
+  annotations: AnnotationSpec[];
+  labels: string[];
+  createdAt: string;
+  startedAt: string;
+  completedAt: string | null;
+}
+
+export interface AttemptRecord {
+  number: number;
+  status: RunStatus;
+  conclusion: Conclusion | null;
+  startedAt: string;
+  updatedAt: string;
+  /** Jobs executed in this attempt (a failed-jobs re-run only re-executes the failed ones). */
+  jobs: JobRecord[];
+}
+
+export interface WorkflowRecord {
+  id: number;
+  repoKey: string;
+  name: string;
+  path: string;
+  state: 'active' | 'disabled_manually';
+  createdAt: string;
+}
+
+export interface RunRecord {
+  id: number;
+  repoKey: string;
+  workflowId: number;
+  name: string;
+  runNumber: number;
+  event: string;
+  headBranch: string;
+  headSha: string;
+  displayTitle: string;
+  actor: string;
+  createdAt: string;
+  attempts: AttemptRecord[];
+  inputs?: Record<string, unknown>;
+}
+
+export interface AddRunOptions {
+  name?: string;
+  /** Workflow id or file name (`ci.yml`); created from `name` when absent. */
+  workflow?: number | string;
+  event?: string;
+  branch?: string;
+  headSha?: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+  displayTitle?: string;
+  actor?: string;
+  /** Creation time (ms since epoch); default: the sim clock. */
+  createdAt?: number;
+  jobs?: JobSpec[];
+}
+
+export interface AddedRun {
+  id: number;
+  workflowId: number;
+  jobIds: number[];
+}
+
+export type RerunListener = (run: RunRecord, attempt: AttemptRecord) => void;
+export type DispatchListener = (run: RunRecord) => void;
+
+const FAILED: ReadonlySet<Conclusion | null> = new Set(['failure', 'cancelled', 'timed_out']);
+
+function deriveConclusion(jobs: JobRecord[]): Conclusion {
+  if (jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'timed_out')) return 'failure';
+  if (jobs.some((job) => job.conclusion === 'cancelled')) return 'cancelled';
+  return 'success';
+}
+
+/** Workflows, runs with attempts, and jobs with logs and annotations. */
+export class Actions {
+  readonly workflows: WorkflowRecord[] = [];
+  readonly runs: RunRecord[] = [];
+  private readonly rerunListeners: RerunListener[] = [];
+  private readonly dispatchListeners: DispatchListener[] = [];
+
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly repos: Repos,
+  ) {}
+
+  addWorkflow(repo: RepoState, options: { name: string; path?: string }): WorkflowRecord {
+    const file = options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const workflow: WorkflowRecord = {
+      id: this.ctx.nextId(),
+      repoKey: repo.fullName.toLowerCase(),
+      name: options.name,
+      path: options.path ?? `.github/workflows/${file}.yml`,
+      state: 'active',
+      createdAt: this.ctx.timestamp(),
+    };
+    this.workflows.push(workflow);
+    return workflow;
+  }
+
+  /** By numeric id or by file name (`ci.yml`), as the API accepts both. */
+  findWorkflow(repo: RepoState, idOrFile: string | number): WorkflowRecord | undefined {
+    const key = repo.fullName.toLowerCase();
+    return this.workflows.find(
+      (w) =>
+        w.repoKey === key &&
+        (String(w.id) === String(idOrFile) || w.path.split('/').pop() === String(idOrFile)),
+    );
+  }
+
+  workflowsOf(repo: RepoState): WorkflowRecord[] {
+    return this.workflows.filter((w) => w.repoKey === repo.fullName.toLowerCase());
+  }
+
+  addRun(repo: RepoState, options: AddRunOptions = {}): AddedRun {
+    const name = options.name ?? 'CI';
+    const workflow =
+      (options.workflow !== undefined ? this.findWorkflow(repo, options.workflow) : undefined) ??
+      this.workflowsOf(repo).find((w) => w.name === name) ??
+      this.addWorkflow(repo, {
+        name,
+        ...(typeof options.workflow === 'string' ? { path: `.github/workflows/${options.workflow}` } : {}),
+      });
+    const branch = options.branch ?? repo.defaultBranch;
+    const created = this.ctx.timestamp(options.createdAt);
+    const run: RunRecord = {
+      id: this.ctx.nextId(),
+      repoKey: repo.fullName.toLowerCase(),
+      workflowId: workflow.id,
+      name: workflow.name,
+      runNumber: this.runs.filter((r) => r.workflowId === workflow.id).length + 1,
+      event: options.event ?? 'push',
+      headBranch: branch,
+      headSha: options.headSha ?? this.repos.resolveRef(repo, branch) ?? '0'.repeat(40),
+      displayTitle: options.displayTitle ?? workflow.name,
+      actor: options.actor ?? 'octocat',
+      createdAt: created,
+      attempts: [],
+    };
+    const jobs = (options.jobs ?? []).map((spec) => this.createJob(run, 1, spec, created));
+    const allDone = jobs.every((job) => job.status === 'completed');
+    const status = options.status ?? (allDone ? 'completed' : 'in_progress');
+    const conclusion =
+      status === 'completed'
+        ? options.conclusion === undefined
+          ? deriveConclusion(jobs)
+          : options.conclusion
+        : null;
+    run.attempts.push({ number: 1, status, conclusion, startedAt: created, updatedAt: created, jobs });
+    this.runs.push(run);
+    return { id: run.id, workflowId: workflow.id, jobIds: jobs.map((job) => job.id) };
+  }
+
+  private createJob(run: RunRecord, attempt: number, spec: JobSpec, at: string): JobRecord {
+    const status = spec.status ?? 'completed';
+    const conclusion =
+      status === 'completed' ? (spec.conclusion === undefined ? 'success' : spec.conclusion) : null;
+    const annotations =
+      spec.annotations ??
+      (conclusion === 'failure'
+        ? [
+            {
+              path: '.github',
+              start_line: 1,
+              annotation_level: 'failure' as const,
+              message: 'Process completed with exit code 1.',
+            },
+          ]
+        : []);
+    return {
+      id: this.ctx.nextId(),
+      runId: run.id,
+      attempt,
+      name: spec.name,
+      status,
+      conclusion,
+      log:
+        spec.log ??
+        `${at} ##[group]Run ${spec.name}\n${at} ##[endgroup]\n${at} Job ${conclusion ?? status}\n`,
+      steps: spec.steps,
+      annotations,
+      labels: spec.labels ?? ['ubuntu-latest'],
+      createdAt: at,
+      startedAt: at,
+      completedAt: status === 'completed' ? at : null,
+    };
+  }
+
+  getRun(repo: RepoState | null, runId: number): RunRecord {
+    const run = this.runs.find((r) => r.id === runId && (!repo || r.repoKey === repo.fullName.toLowerCase()));
+    if (!run) throw notFound();
+    return run;
+  }
+
+  runsOf(repo: RepoState): RunRecord[] {
+    return this.runs.filter((r) => r.repoKey === repo.fullName.toLowerCase());
+  }
+
+  latestAttempt(run: RunRecord): AttemptRecord {
+    return run.attempts[run.attempts.length - 1] as AttemptRecord;
+  }
+
+  attempt(run: RunRecord, number: number): AttemptRecord {
+    const attempt = run.attempts.find((a) => a.number === number);
+    if (!attempt) throw notFound();
+    return attempt;
+  }
+
+  /** Every job of every attempt, oldest first. */
+  allJobs(run: RunRecord): JobRecord[] {
+    return run.attempts.flatMap((attempt) => attempt.jobs);
+  }
+
+  /** The newest execution of each job name, in the order the jobs first appeared (`filter=latest`). */
+  latestJobs(run: RunRecord, upToAttempt = Number.POSITIVE_INFINITY): JobRecord[] {
+    const latest = new Map<string, JobRecord>();
+    for (const attempt of run.attempts) {
+      if (attempt.number > upToAttempt) break;
+      for (const job of attempt.jobs) {
+        if (latest.has(job.name)) latest.delete(job.name);
+        latest.set(job.name, job);
+      }
+    }
+    const order = [...new Set(this.allJobs(run).map((job) => job.name))];
+    return order.flatMap((name) => latest.get(name) ?? []);
+  }
+
+  findJob(repo: RepoState | null, jobId: number): JobRecord {
+    for (const run of repo ? this.runsOf(repo) : this.runs) {
+      const job = this.allJobs(run).find((j) => j.id === jobId);
+      if (job) return job;
+    }
+    throw notFound();
+  }
+
+  /** POST .../rerun and .../rerun-failed-jobs: a new attempt re-running all or only the failed jobs. */
+  rerun(run: RunRecord, options: { failedOnly: boolean }): AttemptRecord {
+    const previous = this.latestAttempt(run);
+    if (previous.status !== 'completed') {
+      throw new SimHttpError(403, 'This workflow is already running');
+    }
+    const latest = this.latestJobs(run);
+    const toRerun = options.failedOnly ? latest.filter((job) => FAILED.has(job.conclusion)) : latest;
+    if (toRerun.length === 0 && options.failedOnly) {
+      throw new SimHttpError(403, 'This workflow run has no failed jobs to re-run');
+    }
+    const now = this.ctx.timestamp();
+    const number = previous.number + 1;
+    const attempt: AttemptRecord = {
+      number,
+      status: 'queued',
+      conclusion: null,
+      startedAt: now,
+      updatedAt: now,
+      jobs: toRerun.map((job) =>
+        this.createJob(
+          run,
+          number,
+          { name: job.name, status: 'queued', labels: job.labels, steps: job.steps },
+          now,
+        ),
+      ),
+    };
+    run.attempts.push(attempt);
+    for (const listener of this.rerunListeners) listener(run, attempt);
+    return attempt;
+  }
+
+  /** Completes the newest attempt: unfinished jobs get their given outcome (default `conclusion`, else success). */
+  finishAttempt(
+    run: RunRecord,
+    options: { conclusion?: Conclusion; jobs?: Record<string, Partial<Omit<JobSpec, 'name'>>> } = {},
+  ): void {
+    const attempt = this.latestAttempt(run);
+    const now = this.ctx.timestamp();
+    for (const job of attempt.jobs) {
+      if (job.status === 'completed') continue;
+      const spec = options.jobs?.[job.name] ?? {};
+      const done = this.createJob(
+        run,
+        attempt.number,
+        {
+          name: job.name,
+          conclusion: spec.conclusion ?? options.conclusion ?? 'success',
+          ...(spec.log !== undefined ? { log: spec.log } : {}),
+          ...(spec.annotations !== undefined ? { annotations: spec.annotations } : {}),
+          ...(spec.steps !== undefined ? { steps: spec.steps } : {}),
+        },
+        now,
+      );
+      Object.assign(job, { ...done, id: job.id, createdAt: job.createdAt, startedAt: job.startedAt });
+    }
+    attempt.status = 'completed';
+    attempt.conclusion = options.conclusion ?? deriveConclusion(this.latestJobs(run, attempt.number));
+    attempt.updatedAt = now;
+  }
+
+  cancel(run: RunRecord): void {
+    const attempt = this.latestAttempt(run);
+    if (attempt.status === 'completed') {
+      throw new SimHttpError(409, 'Cannot cancel a workflow run that is completed.');
+    }
+    const now = this.ctx.timestamp();
+    for (const job of attempt.jobs) {
+      if (job.status === 'completed') continue;
+      Object.assign(job, { status: 'completed', conclusion: 'cancelled', completedAt: now });
+    }
+    Object.assign(attempt, { status: 'completed', conclusion: 'cancelled', updatedAt: now });
+  }
+
+  dispatch(
+    repo: RepoState,
+    workflow: WorkflowRecord,
+    ref: string,
+    inputs: Record<string, unknown>,
+  ): RunRecord {
+    const headSha = this.repos.requireRef(repo, ref);
+    const branch = ref.replace(/^refs\/heads\//, '');
+    const added = this.addRun(repo, {
+      workflow: workflow.id,
+      name: workflow.name,
+      event: 'workflow_dispatch',
+      branch,
+      headSha,
+      status: 'queued',
+      actor: ACTIONS_BOT,
+    });
+    const run = this.getRun(repo, added.id);
+    run.inputs = inputs;
+    for (const listener of this.dispatchListeners) listener(run);
+    return run;
+  }
+
+  onRerun(listener: RerunListener): void {
+    this.rerunListeners.push(listener);
+  }
+
+  onDispatch(listener: DispatchListener): void {
+    this.dispatchListeners.push(listener);
+  }
+}

@@ -1,0 +1,234 @@
+import type { components } from '@octokit/openapi-types';
+import { notFound } from '../errors';
+import { ACTIONS_BOT, type ModelContext } from './core';
+import type { RepoState } from './repos';
+
+export type Deployment = components['schemas']['deployment'];
+export type DeploymentStatus = components['schemas']['deployment-status'];
+export type Environment = components['schemas']['environment'];
+
+export const DEPLOYMENT_STATES = [
+  'error',
+  'failure',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'success',
+] as const;
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
+
+export interface DeploymentRecord {
+  id: number;
+  repoKey: string;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: Record<string, unknown> | string;
+  environment: string;
+  description: string | null;
+  transient: boolean;
+  production: boolean;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StatusRecord {
+  id: number;
+  deploymentId: number;
+  state: DeploymentState;
+  description: string;
+  environment: string;
+  environmentUrl: string;
+  logUrl: string;
+  creator: string;
+  createdAt: string;
+}
+
+export interface EnvironmentRecord {
+  id: number;
+  repoKey: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface AddDeploymentOptions {
+  sha: string;
+  ref: string;
+  environment?: string;
+  task?: string;
+  payload?: Record<string, unknown> | string;
+  description?: string | null;
+  transient?: boolean;
+  production?: boolean;
+  creator?: string;
+}
+
+/** Deployments, their statuses, and environments (created by the first deployment to them, as on GitHub). */
+export class Deployments {
+  readonly deployments: DeploymentRecord[] = [];
+  readonly statuses: StatusRecord[] = [];
+  readonly environments: EnvironmentRecord[] = [];
+
+  constructor(private readonly ctx: ModelContext) {}
+
+  add(repo: RepoState, options: AddDeploymentOptions): DeploymentRecord {
+    const now = this.ctx.timestamp();
+    const environment = options.environment ?? 'production';
+    this.ensureEnvironment(repo, environment);
+    const deployment: DeploymentRecord = {
+      id: this.ctx.nextId(),
+      repoKey: repo.fullName.toLowerCase(),
+      sha: options.sha,
+      ref: options.ref,
+      task: options.task ?? 'deploy',
+      payload: options.payload ?? {},
+      environment,
+      description: options.description ?? null,
+      transient: options.transient ?? false,
+      production: options.production ?? environment === 'production',
+      creator: options.creator ?? ACTIONS_BOT,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.deployments.push(deployment);
+    return deployment;
+  }
+
+  /** Newest first, as the API lists them. */
+  of(repo: RepoState): DeploymentRecord[] {
+    return this.deployments.filter((d) => d.repoKey === repo.fullName.toLowerCase()).reverse();
+  }
+
+  get(repo: RepoState, id: number): DeploymentRecord {
+    const deployment = this.of(repo).find((d) => d.id === id);
+    if (!deployment) throw notFound();
+    return deployment;
+  }
+
+  addStatus(
+    repo: RepoState,
+    deployment: DeploymentRecord,
+    options: {
+      state: DeploymentState;
+      description?: string;
+      environment?: string;
+      environmentUrl?: string;
+      logUrl?: string;
+      autoInactive?: boolean;
+    },
+  ): StatusRecord {
+    const now = this.ctx.timestamp();
+    const status: StatusRecord = {
+      id: this.ctx.nextId(),
+      deploymentId: deployment.id,
+      state: options.state,
+      description: options.description ?? '',
+      environment: options.environment ?? deployment.environment,
+      environmentUrl: options.environmentUrl ?? '',
+      logUrl: options.logUrl ?? '',
+      creator: ACTIONS_BOT,
+      createdAt: now,
+    };
+    this.statuses.push(status);
+    deployment.updatedAt = now;
+    // GitHub marks earlier non-transient, non-production deployments of the environment inactive.
+    if (options.state === 'success' && options.autoInactive !== false) {
+      for (const previous of this.of(repo)) {
+        const superseded =
+          previous.id !== deployment.id &&
+          previous.environment === deployment.environment &&
+          !previous.transient &&
+          !previous.production &&
+          this.latestStatus(previous)?.state !== 'inactive';
+        if (superseded) this.addStatus(repo, previous, { state: 'inactive', autoInactive: false });
+      }
+    }
+    return status;
+  }
+
+  /** Newest first. */
+  statusesOf(deployment: DeploymentRecord): StatusRecord[] {
+    return this.statuses.filter((s) => s.deploymentId === deployment.id).reverse();
+  }
+
+  latestStatus(deployment: DeploymentRecord): StatusRecord | undefined {
+    return this.statusesOf(deployment)[0];
+  }
+
+  ensureEnvironment(repo: RepoState, name: string): EnvironmentRecord {
+    const existing = this.environmentsOf(repo).find((e) => e.name.toLowerCase() === name.toLowerCase());
+    if (existing) return existing;
+    const environment = {
+      id: this.ctx.nextId(),
+      repoKey: repo.fullName.toLowerCase(),
+      name,
+      createdAt: this.ctx.timestamp(),
+    };
+    this.environments.push(environment);
+    return environment;
+  }
+
+  environmentsOf(repo: RepoState): EnvironmentRecord[] {
+    return this.environments.filter((e) => e.repoKey === repo.fullName.toLowerCase());
+  }
+
+  render(repo: RepoState, deployment: DeploymentRecord): Deployment {
+    const url = `${this.ctx.apiUrl}/repos/${repo.fullName}/deployments/${deployment.id}`;
+    return {
+      url,
+      id: deployment.id,
+      node_id: this.ctx.nodeId('Deployment', deployment.id),
+      sha: deployment.sha,
+      ref: deployment.ref,
+      task: deployment.task,
+      payload: deployment.payload,
+      original_environment: deployment.environment,
+      environment: deployment.environment,
+      description: deployment.description,
+      creator: this.ctx.user(deployment.creator),
+      created_at: deployment.createdAt,
+      updated_at: deployment.updatedAt,
+      statuses_url: `${url}/statuses`,
+      repository_url: `${this.ctx.apiUrl}/repos/${repo.fullName}`,
+      transient_environment: deployment.transient,
+      production_environment: deployment.production,
+    };
+  }
+
+  renderStatus(repo: RepoState, status: StatusRecord): DeploymentStatus {
+    const deploymentUrl = `${this.ctx.apiUrl}/repos/${repo.fullName}/deployments/${status.deploymentId}`;
+    return {
+      url: `${deploymentUrl}/statuses/${status.id}`,
+      id: status.id,
+      node_id: this.ctx.nodeId('DeploymentStatus', status.id),
+      state: status.state,
+      creator: this.ctx.user(status.creator),
+      description: status.description,
+      environment: status.environment,
+      target_url: status.logUrl,
+      created_at: status.createdAt,
+      updated_at: status.createdAt,
+      deployment_url: deploymentUrl,
+      repository_url: `${this.ctx.apiUrl}/repos/${repo.fullName}`,
+      environment_url: status.environmentUrl,
+      log_url: status.logUrl,
+    };
+  }
+
+  renderEnvironment(repo: RepoState, environment: EnvironmentRecord): Environment {
+    const encoded = encodeURIComponent(environment.name);
+    return {
+      id: environment.id,
+      node_id: this.ctx.nodeId('Environment', environment.id),
+      name: environment.name,
+      url: `${this.ctx.apiUrl}/repos/${repo.fullName}/environments/${encoded}`,
+      html_url: `${this.ctx.webUrl}/${repo.fullName}/deployments/activity_log?environments_filter=${encoded}`,
+      created_at: environment.createdAt,
+      updated_at: environment.createdAt,
+      protection_rules: [],
+      deployment_branch_policy: null,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import type { components } from '@octokit/openapi-types';
+import { notFound } from '../errors';
+import { ACTIONS_BOT, type ModelContext } from './core';
+import { compareCommits, type DiffEntry } from './git';
+import type { MinimalRepository, RepoState, Repos } from './repos';
+
+type PullRequest = components['schemas']['pull-request'];
+interface PullBranch {
+  label: string;
+  ref: string;
+  sha: string;
+  repo: MinimalRepository;
+  user: components['schemas']['simple-user'];
+}
+/** The pull-request fields clients read; head/base carry the minimal repository. */
+export type PullRequestView = Pick<
+  PullRequest,
+  | 'id'
+  | 'node_id'
+  | 'url'
+  | 'html_url'
+  | 'diff_url'
+  | 'patch_url'
+  | 'issue_url'
+  | 'commits_url'
+  | 'number'
+  | 'state'
+  | 'locked'
+  | 'title'
+  | 'user'
+  | 'body'
+  | 'created_at'
+  | 'updated_at'
+  | 'closed_at'
+  | 'merged_at'
+  | 'merge_commit_sha'
+  | 'draft'
+  | 'merged'
+  | 'commits'
+  | 'additions'
+  | 'deletions'
+  | 'changed_files'
+> & { head: PullBranch; base: PullBranch; labels: { name: string }[] };
+
+export interface PullRecord {
+  id: number;
+  number: number;
+  repoKey: string;
+  title: string;
+  body: string | null;
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  draft: boolean;
+  user: string;
+  labels: string[];
+  createdAt: string;
+}
+
+export interface AddPullOptions {
+  head: string;
+  base?: string;
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
+  merged?: boolean;
+  draft?: boolean;
+  user?: string;
+  labels?: string[];
+}
+
+/** Pull requests between branches; files come from the same compare as /compare. */
+export class Pulls {
+  private readonly pulls: PullRecord[] = [];
+
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly repos: Repos,
+  ) {}
+
+  add(repo: RepoState, options: AddPullOptions): PullRecord {
+    repo.lastNumber += 1;
+    const pull: PullRecord = {
+      id: this.ctx.nextId(),
+      number: repo.lastNumber,
+      repoKey: repo.fullName.toLowerCase(),
+      title: options.title ?? `Merge ${options.head}`,
+      body: options.body ?? null,
+      head: options.head,
+      base: options.base ?? repo.defaultBranch,
+      state: options.state ?? 'open',
+      merged: options.merged ?? false,
+      draft: options.draft ?? false,
+      user: options.user ?? 'octocat',
+      labels: options.labels ?? [],
+      createdAt: this.ctx.timestamp(),
+    };
+    this.pulls.push(pull);
+    return pull;
+  }
+
+  get(repo: RepoState, number: number): PullRecord {
+    const pull = this.pulls.find((p) => p.repoKey === repo.fullName.toLowerCase() && p.number === number);
+    if (!pull) throw notFound();
+    return pull;
+  }
+
+  list(repo: RepoState): PullRecord[] {
+    return this.pulls.filter((p) => p.repoKey === repo.fullName.toLowerCase());
+  }
+
+  files(repo: RepoState, pull: PullRecord): DiffEntry[] {
+    return this.comparison(repo, pull).files ?? [];
+  }
+
+  private comparison(repo: RepoState, pull: PullRecord) {
+    const base = repo.commits.get(this.repos.requireRef(repo, pull.base));
+    const head = repo.commits.get(this.repos.requireRef(repo, pull.head));
+    if (!base || !head) throw notFound();
+    return compareCommits(this.ctx, repo, base, head, { base: pull.base, head: pull.head });
+  }
+
+  render(repo: RepoState, pull: PullRecord): PullRequestView {
+    const api = `${this.ctx.apiUrl}/repos/${repo.fullName}`;
+    const html = `${this.ctx.webUrl}/${repo.fullName}/pull/${pull.number}`;
+    const comparison = this.comparison(repo, pull);
+    const files = comparison.files ?? [];
+    const branch = (ref: string): PullBranch => ({
+      label: `${repo.owner}:${ref}`,
+      ref,
+      sha: this.repos.requireRef(repo, ref),
+      repo: this.repos.render(repo),
+      user: this.ctx.user(repo.owner),
+    });
+    const now = this.ctx.timestamp();
+    return {
+      id: pull.id,
+      node_id: this.ctx.nodeId('PullRequest', pull.id),
+      url: `${api}/pulls/${pull.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      issue_url: `${api}/issues/${pull.number}`,
+      commits_url: `${api}/pulls/${pull.number}/commits`,
+      number: pull.number,
+      state: pull.state,
+      locked: false,
+      title: pull.title,
+      user: this.ctx.user(pull.user ?? ACTIONS_BOT),
+      body: pull.body,
+      labels: pull.labels.map((name) => ({ name })),
+      created_at: pull.createdAt,
+      updated_at: pull.createdAt,
+      closed_at: pull.state === 'closed' ? now : null,
+      merged_at: pull.merged ? now : null,
+      merge_commit_sha: null,
+      draft: pull.draft,
+      merged: pull.merged,
+      commits: comparison.total_commits,
+      additions: files.reduce((sum, file) => sum + file.additions, 0),
+      deletions: files.reduce((sum, file) => sum + file.deletions, 0),
+      changed_files: files.length,
+      head: branch(pull.head),
+      base: branch(pull.base),
+    };
+  }
+}

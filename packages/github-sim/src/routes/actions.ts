@@ -1,0 +1,153 @@
+import { notFound, validationFailed } from '../errors';
+import type { RepoState, RunRecord } from '../model';
+import type { RouteContext, Router } from '../router';
+import { bodyObject, intParam, repoOf } from './common';
+
+const STATUSES = new Set(['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending']);
+
+function workflowOf(ctx: RouteContext, repo: RepoState) {
+  const workflow = ctx.model.actions.findWorkflow(repo, ctx.params.workflow_id ?? '');
+  if (!workflow) throw notFound();
+  return workflow;
+}
+
+function renderRun(ctx: RouteContext, repo: RepoState, run: RunRecord, attemptNumber?: number) {
+  const { actions, actionsView } = ctx.model;
+  const attempt =
+    attemptNumber === undefined ? actions.latestAttempt(run) : actions.attempt(run, attemptNumber);
+  const workflow = actions.workflows.find((w) => w.id === run.workflowId);
+  return actionsView.run(repo, run, attempt, workflow?.path ?? '');
+}
+
+/** Runs newest first, filtered the way the API filters (`status` accepts a status or a conclusion). */
+function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
+  const { status, branch, event, head_sha: headSha, actor } = ctx.query;
+  const selected = runs
+    .filter((run) => {
+      const attempt = ctx.model.actions.latestAttempt(run);
+      if (status && (STATUSES.has(status) ? attempt.status !== status : attempt.conclusion !== status))
+        return false;
+      if (branch && run.headBranch !== branch) return false;
+      if (event && run.event !== event) return false;
+      if (headSha && run.headSha !== headSha) return false;
+      return !actor || run.actor === actor;
+    })
+    .reverse();
+  return ctx.paginate(
+    selected.map((run) => renderRun(ctx, repo, run)),
+    'workflow_runs',
+  );
+}
+
+/** Workflows, runs, attempts, re-runs, dispatches, jobs, job logs and check-run annotations. */
+export function registerActionsRoutes(router: Router): void {
+  router.add('GET', '/repos/{owner}/{repo}/actions/workflows', (ctx) => {
+    const repo = repoOf(ctx);
+    const workflows = ctx.model.actions.workflowsOf(repo).map((w) => ctx.model.actionsView.workflow(repo, w));
+    return ctx.paginate(workflows, 'workflows');
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    return { body: ctx.model.actionsView.workflow(repo, workflowOf(ctx, repo)) };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', (ctx) => {
+    const repo = repoOf(ctx);
+    const workflow = workflowOf(ctx, repo);
+    return listRuns(
+      ctx,
+      repo,
+      ctx.model.actions.runsOf(repo).filter((run) => run.workflowId === workflow.id),
+    );
+  });
+
+  router.add('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', (ctx) => {
+    const repo = repoOf(ctx);
+    const workflow = workflowOf(ctx, repo);
+    const body = bodyObject(ctx);
+    if (typeof body.ref !== 'string' || body.ref === '') throw validationFailed('Workflow', 'ref');
+    const inputs = body.inputs ?? {};
+    if (typeof inputs !== 'object' || Array.isArray(inputs))
+      throw validationFailed('Workflow', 'inputs', 'invalid');
+    ctx.model.actions.dispatch(repo, workflow, body.ref, inputs as Record<string, unknown>);
+    return { status: 204 };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs', (ctx) => {
+    const repo = repoOf(ctx);
+    return listRuns(ctx, repo, ctx.model.actions.runsOf(repo));
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    return { body: renderRun(ctx, repo, ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'))) };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', (ctx) => {
+    const repo = repoOf(ctx);
+    const run = ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'));
+    return { body: renderRun(ctx, repo, run, intParam(ctx, 'attempt_number')) };
+  });
+
+  for (const [suffix, failedOnly] of [
+    ['rerun', false],
+    ['rerun-failed-jobs', true],
+  ] as const) {
+    router.add('POST', `/repos/{owner}/{repo}/actions/runs/{run_id}/${suffix}`, (ctx) => {
+      const repo = repoOf(ctx);
+      ctx.model.actions.rerun(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')), { failedOnly });
+      return { status: 201, body: {} };
+    });
+  }
+
+  router.add('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel', (ctx) => {
+    const repo = repoOf(ctx);
+    ctx.model.actions.cancel(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')));
+    return { status: 202, body: {} };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', (ctx) => {
+    const repo = repoOf(ctx);
+    const run = ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'));
+    const filter = ctx.query.filter ?? 'latest';
+    if (filter !== 'latest' && filter !== 'all') throw validationFailed('Job', 'filter', 'invalid');
+    const jobs = filter === 'all' ? ctx.model.actions.allJobs(run) : ctx.model.actions.latestJobs(run);
+    return ctx.paginate(
+      jobs.map((job) => ctx.model.actionsView.job(repo, run, job)),
+      'jobs',
+    );
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs', (ctx) => {
+    const repo = repoOf(ctx);
+    const run = ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'));
+    const attempt = ctx.model.actions.attempt(run, intParam(ctx, 'attempt_number'));
+    return ctx.paginate(
+      attempt.jobs.map((job) => ctx.model.actionsView.job(repo, run, job)),
+      'jobs',
+    );
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'job_id'));
+    return { body: ctx.model.actionsView.job(repo, ctx.model.actions.getRun(repo, job.runId), job) };
+  });
+
+  // GitHub answers with a redirect to short-lived storage; the log itself is never served by the API host.
+  router.add('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs', (ctx) => {
+    const repo = repoOf(ctx);
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'job_id'));
+    if (job.status !== 'completed') throw notFound();
+    const location = ctx.signBlob(job.log, 'text/plain; charset=utf-8', `job-${job.id}.log`);
+    return { status: 302, headers: { location } };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', (ctx) => {
+    const repo = repoOf(ctx);
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'check_run_id'));
+    const run = ctx.model.actions.getRun(repo, job.runId);
+    return ctx.paginate(job.annotations.map((a) => ctx.model.actionsView.annotation(repo, run, a)));
+  });
+}

@@ -1,0 +1,16 @@
+import type { Router } from '../router';
+import { registerActionsRoutes } from './actions';
+import { registerCacheRoutes } from './caches';
+import { registerDeploymentRoutes } from './deployments';
+import { registerIssueRoutes } from './issues';
+import { registerRepoRoutes } from './repos';
+import { registerTarballRoutes } from './tarball';
+
+export function registerRoutes(router: Router): void {
+  registerRepoRoutes(router);
+  registerActionsRoutes(router);
+  registerIssueRoutes(router);
+  registerDeploymentRoutes(router);
+  registerCacheRoutes(router);
+  registerTarballRoutes(router);
+}

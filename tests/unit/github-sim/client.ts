@@ -1,0 +1,57 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { GitHubSim } from '@qeml/github-sim';
+
+const ThrottledOctokit = Octokit.plugin(retry, throttling);
+export type SimClient = InstanceType<typeof ThrottledOctokit>;
+
+type LimitHandler = (
+  retryAfter: number,
+  options: unknown,
+  octokit: unknown,
+  retryCount: number,
+) => boolean | undefined;
+
+/**
+ * The plugin's write/search/notification groups space requests 1-3 s apart; tests hand it groups
+ * that run at once so they stay fast (the global group still applies).
+ */
+const immediateGroup = {
+  key: () => ({
+    schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve(task(...args)),
+  }),
+} as never;
+
+/** Octokit as the actions build it (retry + throttling), with backoff units of 1 ms instead of 1 s. */
+export function simClient(
+  sim: GitHubSim,
+  handlers: { onRateLimit?: LimitHandler; onSecondaryRateLimit?: LimitHandler; retries?: number } = {},
+): SimClient {
+  return new ThrottledOctokit({
+    baseUrl: sim.url,
+    auth: 'ghs_test',
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    retry: { retryAfterBaseValue: 1, retries: handlers.retries ?? 3 },
+    throttle: {
+      retryAfterBaseValue: 1,
+      onRateLimit: handlers.onRateLimit ?? (() => false),
+      onSecondaryRateLimit: handlers.onSecondaryRateLimit ?? (() => false),
+      write: immediateGroup,
+      search: immediateGroup,
+      notifications: immediateGroup,
+    },
+  });
+}
+
+/** A settable clock for the sim: rate-limit windows and signed URL expiry follow it. */
+export class ManualClock {
+  constructor(public ms = Date.UTC(2024, 0, 1)) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
+import { ManualClock, simClient } from './client';
+
+describe('github-sim rate limits', () => {
+  let sim: GitHubSim | undefined;
+  afterEach(() => sim?.close());
+
+  test('every response carries x-ratelimit headers counting down from the budget', async () => {
+    const clock = new ManualClock();
+    sim = await startGitHubSim({ clock, rateLimit: { limit: 10, resetAfterSeconds: 60 } });
+    sim.model.addRepo('o', 'r');
+    const octokit = simClient(sim);
+    const first = await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    const second = await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(first.headers['x-ratelimit-limit']).toBe('10');
+    expect(first.headers['x-ratelimit-remaining']).toBe('9');
+    expect(second.headers['x-ratelimit-remaining']).toBe('8');
+    expect(second.headers['x-ratelimit-used']).toBe('2');
+    expect(second.headers['x-ratelimit-resource']).toBe('core');
+    expect(Number(second.headers['x-ratelimit-reset'])).toBe(Math.ceil((clock.ms + 60_000) / 1000));
+    // GET /rate_limit is free, as on GitHub.
+    const { data } = await octokit.rest.rateLimit.get();
+    expect(data.resources.core.remaining).toBe(8);
+    expect(data.rate.remaining).toBe(8);
+  });
+
+  test('primary limit: 403 with remaining 0 and a reset; the throttling plugin waits and recovers after reset', async () => {
+    const clock = new ManualClock();
+    sim = await startGitHubSim({ clock, rateLimit: { limit: 2, resetAfterSeconds: 60 } });
+    sim.model.addRepo('o', 'r');
+    const waits: number[] = [];
+    const octokit = simClient(sim, {
+      onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
+        waits.push(retryAfter);
+        clock.advance(61_000); // the reset passes while the plugin "waits"
+        return retryCount < 1;
+      },
+    });
+    await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    const recovered = await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(recovered.status).toBe(200);
+    expect(recovered.headers['x-ratelimit-remaining']).toBe('1');
+    expect(waits).toHaveLength(1);
+    const refused = sim.requests.find((r) => r.status === 403);
+    expect(refused?.route).toBe('/repos/{owner}/{repo}');
+  });
+
+  test('primary limit surfaces as an error when the client does not retry, and setRateLimit restores it', async () => {
+    sim = await startGitHubSim({ clock: new ManualClock() });
+    sim.model.addRepo('o', 'r');
+    sim.setRateLimit({ remaining: 0 });
+    const octokit = simClient(sim);
+    const error = await octokit.rest.repos.get({ owner: 'o', repo: 'r' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 403,
+      response: { headers: expect.objectContaining({ 'x-ratelimit-remaining': '0' }) },
+    });
+    expect((error as Error).message).toMatch(/API rate limit exceeded/);
+    sim.setRateLimit({ remaining: 100 });
+    expect((await octokit.rest.repos.get({ owner: 'o', repo: 'r' })).headers['x-ratelimit-remaining']).toBe(
+      '99',
+    );
+  });
+
+  test('secondary limit: 403 with retry-after and the secondary-rate-limit message; the plugin retries after it', async () => {
+    const clock = new ManualClock();
+    sim = await startGitHubSim({
+      clock,
+      secondaryLimit: { maxRequests: 2, perSeconds: 10, retryAfterSeconds: 1 },
+    });
+    sim.model.addRepo('o', 'r');
+    const retryAfters: number[] = [];
+    const octokit = simClient(sim, {
+      onSecondaryRateLimit: (retryAfter) => {
+        retryAfters.push(retryAfter);
+        clock.advance(10_000);
+        return true;
+      },
+    });
+    await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect((await octokit.rest.repos.get({ owner: 'o', repo: 'r' })).status).toBe(200);
+    expect(retryAfters).toEqual([1]);
+    expect(sim.requests.map((r) => r.status)).toEqual([200, 200, 403, 200]);
+
+    const strict = simClient(sim);
+    clock.advance(0);
+    await strict.rest.repos.get({ owner: 'o', repo: 'r' });
+    const error = await strict.rest.repos.get({ owner: 'o', repo: 'r' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 403,
+      response: { headers: expect.objectContaining({ 'retry-after': '1' }) },
+    });
+    expect((error as Error).message).toMatch(/secondary rate limit.*#about-secondary-rate-limits/);
+  });
+});
