@@ -1,0 +1,19 @@
+/** @qeml/local-runner: runs a JavaScript action the way the GitHub Actions runner does. */
+export { evaluateCondition } from './conditions';
+export { parseFileCommands } from './file-commands';
+export { inputEnvName } from './inputs';
+export { readActionMetadata } from './metadata';
+export { runLocalAction } from './run';
+export type {
+  ActionInput,
+  ActionMetadata,
+  ActionRuns,
+  Annotation,
+  PhaseName,
+  PhaseResult,
+  RunOptions,
+  StepOutcome,
+  StepResult,
+} from './types';
+export { resolveUses } from './uses';
+export { escapeData, escapeProperty, parseWorkflowCommand } from './workflow-commands';

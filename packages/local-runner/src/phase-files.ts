@@ -1,0 +1,72 @@
+import { type FileCommandVariable, parseFileCommands, parsePathFile, readCommandFile } from './file-commands';
+
+/** The runner refuses a step summary over 1 MiB. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+// Bounds memory when an action writes a runaway file command; far above any real use.
+const FILE_COMMAND_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export interface PhaseFileEffects {
+  outputs: Record<string, string>;
+  env: Record<string, string>;
+  /** Entries in the order written. */
+  path: string[];
+  state: Record<string, string>;
+  summary: string;
+  warnings: string[];
+  /** Errors that fail the phase (malformed file, missing heredoc delimiter, oversized file). */
+  errors: string[];
+}
+
+/** Reads the file-command files a phase wrote, collecting every problem instead of stopping at the first. */
+export function readPhaseFiles(files: Record<FileCommandVariable, string>): PhaseFileEffects {
+  const effects: PhaseFileEffects = {
+    outputs: {},
+    env: {},
+    path: [],
+    state: {},
+    summary: '',
+    warnings: [],
+    errors: [],
+  };
+  const read = (variable: FileCommandVariable, label: string): string | undefined => {
+    const file = readCommandFile(files[variable], FILE_COMMAND_LIMIT_BYTES);
+    if (!file.tooLarge) return file.text;
+    effects.errors.push(
+      `Unable to process file command '${label}' successfully: the file is ${file.size} bytes, ` +
+        `over local-runner's limit of ${FILE_COMMAND_LIMIT_BYTES}`,
+    );
+    return undefined;
+  };
+  const parse = (variable: FileCommandVariable, label: string): Record<string, string> => {
+    const text = read(variable, label);
+    if (text === undefined) return {};
+    try {
+      return parseFileCommands(text, label);
+    } catch (error) {
+      effects.errors.push((error as Error).message);
+      return {};
+    }
+  };
+
+  effects.outputs = parse('GITHUB_OUTPUT', 'output');
+  for (const [name, value] of Object.entries(parse('GITHUB_ENV', 'env'))) {
+    if (name.toUpperCase() === 'NODE_OPTIONS') {
+      effects.warnings.push("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.");
+      continue;
+    }
+    effects.env[name] = value;
+  }
+  effects.state = parse('GITHUB_STATE', 'state');
+  effects.path = parsePathFile(read('GITHUB_PATH', 'path') ?? '');
+
+  const summary = readCommandFile(files.GITHUB_STEP_SUMMARY, SUMMARY_LIMIT_BYTES);
+  if (summary.tooLarge) {
+    effects.warnings.push(
+      `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${SUMMARY_LIMIT_BYTES / 1024}k, ` +
+        `got ${Math.ceil(summary.size / 1024)}k.`,
+    );
+  } else {
+    effects.summary = summary.text;
+  }
+  return effects;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from '@jest/globals';
+import { escapeData, escapeProperty, parseWorkflowCommand } from '@qeml/local-runner';
+import { LineSplitter } from '../../../packages/local-runner/src/line-splitter';
+import { Masker } from '../../../packages/local-runner/src/masker';
+
+describe('parseWorkflowCommand', () => {
+  test('parses name, properties (case-insensitive names) and message with the runner escaping', () => {
+    expect(parseWorkflowCommand('::error File=a.ts,line=3,title=x%3Ay%2Cz::msg %25 %0Anext')).toEqual({
+      name: 'error',
+      properties: { file: 'a.ts', line: '3', title: 'x:y,z' },
+      message: 'msg % \nnext',
+    });
+  });
+
+  test('escaping round-trips', () => {
+    const text = 'a%b\r\nc:d,e';
+    const parsed = parseWorkflowCommand(`::notice title=${escapeProperty(text)}::${escapeData(text)}`);
+    expect(parsed?.properties.title).toBe(text);
+    expect(parsed?.message).toBe(text);
+  });
+
+  test('ordinary lines are not commands', () => {
+    expect(parseWorkflowCommand('plain text')).toBeUndefined();
+    expect(parseWorkflowCommand('::no closing')).toBeUndefined();
+    expect(parseWorkflowCommand('x ::error::late')).toBeUndefined();
+  });
+});
+
+describe('Masker', () => {
+  test('masks longest values first and each line of a multi-line value', () => {
+    const masker = new Masker();
+    masker.add('abc');
+    masker.add('abcdef');
+    masker.add('one\ntwo\n\n');
+    expect(masker.mask('abcdef abc one two three')).toBe('*** *** *** *** three');
+    expect(masker.list()).toEqual(['abc', 'abcdef', 'one', 'two']);
+  });
+
+  test('regex characters in values are literal', () => {
+    const masker = new Masker();
+    masker.add('a.b*c');
+    expect(masker.mask('a.b*c axbbc')).toBe('*** axbbc');
+  });
+});
+
+describe('LineSplitter', () => {
+  test('joins lines split across chunks, strips CR, and flushes the last line', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter((bytes) => lines.push(bytes.toString()));
+    for (const chunk of ['ab', 'c\r\nde', 'f\n\ng']) splitter.push(Buffer.from(chunk));
+    splitter.end();
+    expect(lines).toEqual(['abc', 'def', '', 'g']);
+  });
+
+  test('an overlong line is handed over in pieces marked as continuations', () => {
+    const pieces: [number, boolean][] = [];
+    const splitter = new LineSplitter((bytes, continuation) => pieces.push([bytes.length, continuation]), 10);
+    splitter.push(Buffer.from('x'.repeat(25)));
+    splitter.push(Buffer.from('yy\nz\n'));
+    expect(pieces).toEqual([
+      [25, false],
+      [2, true],
+      [1, false],
+    ]);
+  });
+});
