@@ -1,0 +1,37 @@
+// Freshness of dist/ is `pnpm check:dist` (CI). Here: cheap properties every committed bundle keeps.
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { buildTargets } from '../../scripts/lib/repo';
+import { distDir, repoRoot } from '../support/paths';
+
+const targets = buildTargets(repoRoot).map((t) => t.name);
+
+describe.each(targets)('dist/%s', (name) => {
+  test('is committed as an ES module bundle with licenses and a source map', async () => {
+    for (const file of ['index.js', 'index.js.map', 'licenses.txt', 'package.json']) {
+      expect(existsSync(join(distDir(name), file))).toBe(true);
+    }
+    expect(JSON.parse(await readFile(join(distDir(name), 'package.json'), 'utf8'))).toEqual({
+      type: 'module',
+    });
+  });
+
+  test('names its sources relative to the repository, never by an absolute path', async () => {
+    const map = JSON.parse(await readFile(join(distDir(name), 'index.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    expect(map.sources.filter((s) => !s.startsWith('../../'))).toEqual([]);
+    const code = await readFile(join(distDir(name), 'index.js'), 'utf8');
+    expect(code.includes(repoRoot)).toBe(false);
+  });
+});
+
+test('the qeml CLI bundle starts with a shebang', async () => {
+  if (!targets.includes('cli')) return;
+  expect((await readFile(join(distDir('cli'), 'index.js'), 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(
+    true,
+  );
+});
