@@ -1,0 +1,133 @@
+// `qeml retry [options] -- <command>`: the retry action's engine from a terminal.
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { createConsoleLogger, isConfigurationError } from '@qeml/action-kit';
+import { commitFileCommands, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
+import { type CliIO, type Command, UsageError } from '../command';
+
+const usage = `Usage: qeml retry [options] -- <command...>
+
+Runs <command> (in bash -eo pipefail, like a run: step) until it succeeds, then prints the
+attempt timeline. Exit code = the last attempt's. Options mirror the retry action's inputs:
+
+  --max-attempts N           attempts in total (default 3)
+  --timeout DURATION         limit per attempt, e.g. 30s, 5m (the whole process tree is killed)
+  --total-timeout DURATION   limit of all attempts and waits together
+  --backoff KIND             exponential (default) | linear | constant
+  --delay DURATION           wait before the second attempt (default 10s; 0 = none)
+  --max-delay DURATION       longest wait (default 5m)
+  --factor N                 growth of exponential backoff (default 2)
+  --jitter KIND              full (default) | equal | none
+  --retry-on KINDS           error, timeout, any (default any)
+  --retry-on-exit-codes LIST exit codes worth retrying, e.g. 1,75 (default: any non-zero)
+  --retry-on-output REGEX    retry a failure only if its output matched (repeatable)
+  --stop-on-output REGEX     a failure whose output matched is final (repeatable)
+  --on-retry COMMAND         run before each new attempt (RETRY_ATTEMPT, RETRY_EXIT_CODE, RETRY_REASON)
+  --kill-grace DURATION      SIGTERM to SIGKILL grace on timeout (default 10s)
+  --shell SHELL              bash (default), sh, pwsh, python, node or a template with {0}
+  --working-directory DIR    where to run (default: the current directory)
+
+Example: qeml retry --max-attempts 5 --delay 2s --retry-on-output 'ECONNRESET' -- npm ci`;
+
+const SINGLE = [
+  'max-attempts',
+  'timeout',
+  'total-timeout',
+  'backoff',
+  'delay',
+  'max-delay',
+  'factor',
+  'jitter',
+  'retry-on',
+  'retry-on-exit-codes',
+  'on-retry',
+  'kill-grace',
+  'shell',
+  'working-directory',
+] as const;
+const REPEATABLE = ['retry-on-output', 'stop-on-output'] as const;
+
+/** Quotes one word for bash so `-- npm run "a b"` runs exactly those words. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The options as the action's input names, and the command after `--` as its `run`. */
+export function retryInputs(argv: string[]): Record<string, string> {
+  const separator = argv.indexOf('--');
+  if (separator === -1 || separator === argv.length - 1)
+    throw new UsageError('give the command to retry after --');
+  const options = Object.fromEntries([
+    ...SINGLE.map((name) => [name, { type: 'string' as const }]),
+    ...REPEATABLE.map((name) => [name, { type: 'string' as const, multiple: true }]),
+  ]);
+  const { values } = parseArgs({ args: argv.slice(0, separator), options, allowPositionals: false });
+  const inputs: Record<string, string> = {
+    run: argv
+      .slice(separator + 1)
+      .map(shellQuote)
+      .join(' '),
+  };
+  for (const [name, value] of Object.entries(values)) {
+    inputs[name] = Array.isArray(value) ? value.join('\n') : String(value);
+  }
+  return inputs;
+}
+
+/** Pipes need a real stream; a test's io gets one that forwards to its write(). */
+function asWritable(target: CliIO['stdout']): Writable {
+  if (target instanceof Writable) return target;
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      target.write(chunk.toString('utf8'));
+      done();
+    },
+  });
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const inputs = retryInputs(argv);
+  let config: ReturnType<typeof readRetryConfig>;
+  try {
+    config = readRetryConfig((name) => inputs[name]);
+  } catch (error) {
+    if (isConfigurationError(error))
+      throw new UsageError(error.message.replace(/Input '([a-z-]+)'/g, '--$1'));
+    throw error;
+  }
+  const cancel = new AbortController();
+  const onSignal = () => cancel.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await runRetry(config, {
+      env: io.env,
+      workspace: io.cwd,
+      tempDir: io.env.RUNNER_TEMP ?? tmpdir(),
+      stdout: asWritable(io.stdout),
+      stderr: asWritable(io.stderr),
+      signal: cancel.signal,
+      logger: createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) }),
+    });
+    // Inside a workflow step, the successful attempt's $GITHUB_OUTPUT/ENV/PATH become the step's.
+    if (result.successful) await commitFileCommands(result.successful.files, io.env);
+    io.stderr.write(`\n${timelineText(result)}\n`);
+    if (result.outcome === 'success') return 0;
+    return result.exitCode && result.exitCode > 0 ? result.exitCode : 1;
+  } catch (error) {
+    if (isConfigurationError(error))
+      throw new UsageError(error.message.replace(/Input '([a-z-]+)'/g, '--$1'));
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export const retryCommand: Command = {
+  name: 'retry',
+  summary: 'run a command until it succeeds, with backoff, timeouts and a timeline',
+  usage,
+  run,
+};

@@ -1,0 +1,6 @@
+// The demo of each action, in the order `qeml demo` runs them. Each action folder exports its
+// scenario as `demo` from actions/<name>/demo.ts; add one import and one entry per action.
+import { demo as retry } from '../../../../actions/retry/demo';
+import type { DemoScenario } from './types';
+
+export const scenarios: DemoScenario[] = [retry];
