@@ -1,4 +1,28 @@
+/** The retry action: read inputs, run the engine, expose the successful attempt, report. */
 import * as core from '@actions/core';
-import { kitVersion } from '@qeml/action-kit';
-core.info(`kit ${kitVersion}`);
-core.setOutput('x', 'y');
+import { createCoreLogger, runAction, writeJobSummary } from '@qeml/action-kit';
+import { readRetryConfig } from './inputs';
+import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
+import { buildSummary, verdict } from './report';
+import { runRetry } from './retry';
+
+async function main(): Promise<void> {
+  // The runner cancels a step with SIGINT, then SIGTERM: either one kills the attempt's tree and ends the loop.
+  const cancel = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
+
+  const config = readRetryConfig();
+  const logger = createCoreLogger();
+  const result = await runRetry(config, { logger, signal: cancel.signal });
+
+  await commitSuccessfulAttempt(result, logger);
+  setRetryOutputs(result);
+  const title =
+    config.task.kind === 'action'
+      ? config.task.uses
+      : (config.task.script.trim().split('\n')[0] ?? '').slice(0, 80);
+  await writeJobSummary(buildSummary(result, title));
+  if (result.outcome !== 'success') core.setFailed(verdict(result));
+}
+
+void runAction(main);

@@ -1,0 +1,177 @@
+/**
+ * Runs one attempt of a shell command: spawn it detached (its own process group), stream its output
+ * live, watch lines for patterns, enforce the time limit by killing the whole tree, and capture the
+ * file commands it wrote.
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { constants } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { ConfigurationError } from '@qeml/action-kit';
+import { type CapturedFiles, createAttemptFiles } from './file-commands';
+import { LineScanner, type OutputPattern, type OutputVerdict } from './output-match';
+import { killProcessTree } from './process-tree';
+import { type ShellSpec, shellCommand, writeScript } from './shell';
+
+export type AttemptOutcome = 'success' | 'failure' | 'timeout' | 'cancelled';
+
+/** What one attempt did, whatever ran in it (a command or an action). */
+export interface AttemptResult {
+  outcome: AttemptOutcome;
+  /** Exit code (128 + signal number when a signal ended it); null when it never started. */
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Why it failed, for people ("exit code 2", "timed out after 30s"); empty on success. */
+  reason: string;
+  output: OutputVerdict;
+  /** File commands written during the attempt (committed only if it is the successful one). */
+  files: CapturedFiles;
+}
+
+export interface CommandAttempt {
+  script: string;
+  shell: ShellSpec;
+  workingDirectory: string;
+  /** Where the script and this attempt's file-command files go (RUNNER_TEMP). */
+  tempDir: string;
+  /** The complete environment of the command. */
+  env: NodeJS.ProcessEnv;
+  /** Time limit of this attempt; `timeoutReason` says how to report hitting it. */
+  timeoutMs?: number;
+  timeoutReason?: string;
+  killGraceMs: number;
+  signal?: AbortSignal;
+  retryOnOutput?: readonly OutputPattern[];
+  stopOnOutput?: readonly OutputPattern[];
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** After the shell exits, output still held open by a background child is waited for this long without data. */
+const DRAIN_IDLE_MS = 300;
+/** The runner escalates a cancellation to SIGKILL of this action after 7.5 s: kill the tree well before. */
+const CANCEL_GRACE_CAP_MS = 5000;
+
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return signal ? 128 + (constants.signals[signal] ?? 0) : 1;
+}
+
+export async function runCommandAttempt(options: CommandAttempt): Promise<AttemptResult> {
+  const files = await createAttemptFiles(options.tempDir, 'attempt');
+  const scriptPath = await writeScript(options.shell, options.script, options.tempDir);
+  const command = shellCommand(options.shell, scriptPath, options.env);
+  const verdict: OutputVerdict = {};
+  try {
+    const patterns = [options.retryOnOutput ?? [], options.stopOnOutput ?? []] as const;
+    const child = spawn(command.file, command.args, {
+      cwd: options.workingDirectory,
+      env: { ...options.env, ...files.env },
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsVerbatimArguments: command.verbatim,
+      windowsHide: true,
+    });
+
+    let lastData = Date.now();
+    const streams = [
+      [child.stdout, options.stdout],
+      [child.stderr, options.stderr],
+    ] as const;
+    for (const [from, to] of streams) {
+      from.pipe(to, { end: false });
+      from.on('data', () => {
+        lastData = Date.now();
+      });
+      if (patterns[0].length + patterns[1].length > 0) {
+        const scanner = new LineScanner(patterns[0], patterns[1], verdict);
+        from.on('data', (chunk: Buffer) => scanner.write(chunk));
+        from.on('end', () => scanner.end());
+      }
+    }
+
+    let ending: 'timeout' | 'cancelled' | undefined;
+    let killing: Promise<void> | undefined;
+    const stop = (why: 'timeout' | 'cancelled', graceMs: number) => {
+      if (ending || child.pid === undefined) return;
+      ending = why;
+      killing = killProcessTree(child.pid, { graceMs });
+    };
+    const timer =
+      options.timeoutMs !== undefined
+        ? setTimeout(() => stop('timeout', options.killGraceMs), Math.max(0, options.timeoutMs))
+        : undefined;
+    const onAbort = () => stop('cancelled', Math.min(options.killGraceMs, CANCEL_GRACE_CAP_MS));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        child.once('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') {
+            reject(new ConfigurationError(`shell: '${command.file}' was not found on this runner`));
+          } else reject(error);
+        });
+        child.once('exit', (code, signal) => resolve({ code, signal }));
+      },
+    );
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    await drain(child.stdout, child.stderr, () => lastData, [options.stdout, options.stderr]);
+    for (const [from, to] of streams) from.unpipe(to);
+    await killing;
+
+    const exitCode = exitCodeOf(exit.code, exit.signal);
+    if (!ending && exitCode !== 0 && child.pid !== undefined && process.platform !== 'win32') {
+      // A failed attempt leaves nothing behind to disturb the next one.
+      await killProcessTree(child.pid, { graceMs: options.killGraceMs });
+    }
+    const base = { exitCode, signal: exit.signal, output: verdict };
+    if (ending === 'cancelled')
+      return { ...base, outcome: 'cancelled', reason: 'cancelled', files: await files.read() };
+    if (ending === 'timeout') {
+      return {
+        ...base,
+        outcome: 'timeout',
+        reason: options.timeoutReason ?? 'timed out',
+        files: await files.read(),
+      };
+    }
+    if (exitCode === 0) return { ...base, outcome: 'success', reason: '', files: await files.read() };
+    const reason = exit.signal ? `killed by ${exit.signal}` : `exit code ${exitCode}`;
+    return { ...base, outcome: 'failure', reason, files: await files.read() };
+  } finally {
+    await files.dispose();
+    await rm(scriptPath, { force: true });
+  }
+}
+
+/**
+ * Waits for both pipes to close, or gives up once no data came for a while although our side is not
+ * blocked: then a background child of the command holds them open, and it is not ours to wait for.
+ */
+async function drain(stdout: Readable, stderr: Readable, lastData: () => number, sinks: Writable[]) {
+  const closed = (stream: Readable) =>
+    new Promise<void>((resolve) => {
+      if (stream.readableEnded || stream.destroyed) resolve();
+      else {
+        stream.once('end', resolve);
+        stream.once('close', resolve);
+      }
+    });
+  let done = false;
+  const both = Promise.all([closed(stdout), closed(stderr)]).then(() => {
+    done = true;
+  });
+  while (!done) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 50)))]);
+    clearTimeout(timer); // a pending timer would keep the process alive after the last attempt
+    const blocked = sinks.some((sink) => sink.writableNeedDrain);
+    if (!done && !blocked && Date.now() - lastData() > DRAIN_IDLE_MS) {
+      stdout.destroy();
+      stderr.destroy();
+      return;
+    }
+  }
+}

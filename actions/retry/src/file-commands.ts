@@ -1,0 +1,69 @@
+/**
+ * Each attempt writes $GITHUB_OUTPUT, $GITHUB_ENV and $GITHUB_PATH into fresh files of its own;
+ * only the attempt that succeeds has its files appended to the step's real ones.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const FILE_COMMANDS = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH'] as const;
+export type FileCommand = (typeof FILE_COMMANDS)[number];
+
+/** What one attempt wrote, as raw file-command text (the runner's `name=value` / heredoc format). */
+export type CapturedFiles = Record<FileCommand, string>;
+
+export const emptyCapture = (): CapturedFiles => ({ GITHUB_OUTPUT: '', GITHUB_ENV: '', GITHUB_PATH: '' });
+
+export interface AttemptFiles {
+  /** Environment entries pointing the command at this attempt's files. */
+  env: Record<FileCommand, string>;
+  read(): Promise<CapturedFiles>;
+  dispose(): Promise<void>;
+}
+
+/** Creates empty file-command files for one attempt under `tempDir`. */
+export async function createAttemptFiles(tempDir: string, label: string): Promise<AttemptFiles> {
+  const dir = path.join(tempDir, `retry-files-${label}-${randomUUID()}`);
+  await mkdir(dir, { recursive: true });
+  const env = {} as Record<FileCommand, string>;
+  for (const name of FILE_COMMANDS) {
+    env[name] = path.join(dir, name.toLowerCase());
+    await writeFile(env[name], '');
+  }
+  return {
+    env,
+    async read() {
+      const captured = emptyCapture();
+      for (const name of FILE_COMMANDS) captured[name] = await readFile(env[name], 'utf8').catch(() => '');
+      return captured;
+    },
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Appends captured contents to the step's real files (from the environment); returns what it wrote. */
+export async function commitFileCommands(
+  captured: CapturedFiles,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FileCommand[]> {
+  const written: FileCommand[] = [];
+  for (const name of FILE_COMMANDS) {
+    const target = env[name];
+    const text = captured[name];
+    if (!target || text === '') continue;
+    await appendFile(target, text.endsWith('\n') ? text : `${text}\n`);
+    written.push(name);
+  }
+  return written;
+}
+
+/** Serializes name/value pairs in the runner's heredoc form (safe for any value). */
+export function serializeFileCommand(values: Record<string, string>): string {
+  let text = '';
+  for (const [name, value] of Object.entries(values)) {
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
+    text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+  }
+  return text;
+}

@@ -1,0 +1,175 @@
+/** The retry action's inputs: one schema, then the checks that involve several inputs. */
+import {
+  ConfigurationError,
+  defineInputs,
+  envInputSource,
+  type InputSource,
+  isConfigurationError,
+  readInputs,
+} from '@qeml/action-kit';
+import { BACKOFF_STRATEGIES, JITTER_MODES } from './backoff';
+import type { RetryPlan } from './retry-loop';
+import { RETRY_ON_KINDS, type RetryOnKind, rulesFromRetryOn } from './retry-rules';
+import { resolveShell, type ShellSpec } from './shell';
+
+export const Input = {
+  Run: 'run',
+  Shell: 'shell',
+  WorkingDirectory: 'working-directory',
+  MaxAttempts: 'max-attempts',
+  Timeout: 'timeout',
+  TotalTimeout: 'total-timeout',
+  Backoff: 'backoff',
+  Delay: 'delay',
+  MaxDelay: 'max-delay',
+  Factor: 'factor',
+  Jitter: 'jitter',
+  RetryOn: 'retry-on',
+  RetryOnExitCodes: 'retry-on-exit-codes',
+  RetryOnOutput: 'retry-on-output',
+  StopOnOutput: 'stop-on-output',
+  OnRetry: 'on-retry',
+  KillGrace: 'kill-grace',
+  Uses: 'uses',
+  With: 'with',
+  GitHubToken: 'github-token',
+} as const;
+
+export const retrySchema = defineInputs({
+  [Input.Run]: { kind: 'string', trimWhitespace: false },
+  [Input.Shell]: { kind: 'string', default: '' },
+  [Input.WorkingDirectory]: { kind: 'string', default: '' },
+  [Input.MaxAttempts]: { kind: 'integer', default: 3, min: 1, max: 10_000 },
+  [Input.Timeout]: { kind: 'duration', min: 1 },
+  [Input.TotalTimeout]: { kind: 'duration', min: 1 },
+  [Input.Backoff]: { kind: 'enum', values: BACKOFF_STRATEGIES, default: 'exponential' },
+  [Input.Delay]: { kind: 'duration', default: '10s' },
+  [Input.MaxDelay]: { kind: 'duration', default: '5m' },
+  [Input.Factor]: { kind: 'number', default: 2, min: 1, max: 100 },
+  [Input.Jitter]: { kind: 'enum', values: JITTER_MODES, default: 'full' },
+  [Input.RetryOn]: { kind: 'list', default: ['any'] },
+  [Input.RetryOnExitCodes]: { kind: 'list', default: [] },
+  [Input.RetryOnOutput]: { kind: 'patterns', default: [] },
+  [Input.StopOnOutput]: { kind: 'patterns', default: [] },
+  [Input.OnRetry]: { kind: 'string', trimWhitespace: false },
+  [Input.KillGrace]: { kind: 'duration', default: '10s' },
+  [Input.Uses]: { kind: 'string' },
+  [Input.With]: { kind: 'object', default: {} },
+  [Input.GitHubToken]: { kind: 'string', secret: true },
+});
+
+/** What to run in each attempt: a script in a shell, or a JavaScript action. */
+export type RetryTask =
+  | { kind: 'command'; script: string }
+  | { kind: 'action'; uses: string; with: Record<string, string> };
+
+export interface RetryConfig {
+  task: RetryTask;
+  shell: ShellSpec;
+  /** As given (relative paths are taken from the workspace); empty = the workspace. */
+  workingDirectory: string;
+  plan: RetryPlan;
+  /** Command run before each new attempt, in the same shell. */
+  onRetry?: string;
+  killGraceMs: number;
+  githubToken?: string;
+}
+
+/** Reads and checks every input; all problems come back together in one ConfigurationError. */
+export function readRetryConfig(source: InputSource = envInputSource()): RetryConfig {
+  const problems: string[] = [];
+  let values: ReturnType<typeof readInputs<typeof retrySchema>> | undefined;
+  try {
+    values = readInputs(retrySchema, source);
+  } catch (error) {
+    if (!isConfigurationError(error)) throw error;
+    problems.push(...error.problems);
+  }
+  const raw = (name: string) => source(name) ?? '';
+  const hasRun = raw(Input.Run).trim() !== '';
+  const hasUses = raw(Input.Uses).trim() !== '';
+  if (!hasRun && !hasUses) {
+    problems.push(
+      `Input '${Input.Run}' is required (unless '${Input.Uses}' is given): expected the command to retry`,
+    );
+  }
+  if (hasRun && hasUses) {
+    problems.push(
+      `Input '${Input.Run}' and input '${Input.Uses}' were both given: expected exactly one of them`,
+    );
+  }
+  if (hasUses && (raw(Input.RetryOnOutput).trim() !== '' || raw(Input.StopOnOutput).trim() !== '')) {
+    problems.push(
+      `Input '${Input.RetryOnOutput}' / '${Input.StopOnOutput}' work with 'run' only: a retried action's output is passed through unread`,
+    );
+  }
+  const shell = resolveShell(raw(Input.Shell));
+  if (typeof shell === 'string')
+    problems.push(`Input '${Input.Shell}' got ${JSON.stringify(raw(Input.Shell).trim())}: ${shell}`);
+  const retryOn = splitRaw(raw(Input.RetryOn));
+  const unknownKinds = retryOn.filter((kind) => !RETRY_ON_KINDS.includes(kind as RetryOnKind));
+  if (unknownKinds.length > 0) {
+    problems.push(
+      `Input '${Input.RetryOn}' got ${JSON.stringify(unknownKinds.join(', '))}: expected one or more of: ${RETRY_ON_KINDS.join(', ')}`,
+    );
+  }
+  const exitCodes = splitRaw(raw(Input.RetryOnExitCodes));
+  const badCodes = exitCodes.filter((code) => !/^-?\d{1,10}$/.test(code));
+  if (badCodes.length > 0) {
+    problems.push(
+      `Input '${Input.RetryOnExitCodes}' got ${JSON.stringify(badCodes.join(', '))}: expected whole exit codes like 1, 2, 75`,
+    );
+  }
+  const withProblem = values ? checkWith(values[Input.With]) : undefined;
+  if (withProblem) problems.push(withProblem);
+  if (problems.length > 0 || !values || typeof shell === 'string') throw new ConfigurationError(problems);
+
+  const task: RetryTask = hasRun
+    ? { kind: 'command', script: values[Input.Run] ?? '' }
+    : { kind: 'action', uses: (values[Input.Uses] ?? '').trim(), with: stringValues(values[Input.With]) };
+  const onRetry = values[Input.OnRetry];
+  return {
+    task,
+    shell,
+    workingDirectory: values[Input.WorkingDirectory].trim(),
+    plan: {
+      maxAttempts: values[Input.MaxAttempts],
+      timeoutMs: values[Input.Timeout],
+      totalTimeoutMs: values[Input.TotalTimeout],
+      backoff: {
+        strategy: values[Input.Backoff],
+        initialDelayMs: values[Input.Delay],
+        maxDelayMs: values[Input.MaxDelay],
+        factor: values[Input.Factor],
+        jitter: values[Input.Jitter],
+      },
+      ...rulesFromRetryOn(retryOn as RetryOnKind[]),
+      retryOnExitCodes: exitCodes.map(Number),
+      retryOnOutput: values[Input.RetryOnOutput],
+      stopOnOutput: values[Input.StopOnOutput],
+    },
+    onRetry: onRetry !== undefined && onRetry.trim() !== '' ? onRetry : undefined,
+    killGraceMs: values[Input.KillGrace],
+    githubToken: values[Input.GitHubToken] || undefined,
+  };
+}
+
+function splitRaw(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** `with:` values reach the action as strings, like the runner passes them. */
+function checkWith(map: Record<string, unknown>): string | undefined {
+  const nested = Object.entries(map).filter(([, value]) => value !== null && typeof value === 'object');
+  if (nested.length === 0) return undefined;
+  return `Input '${Input.With}' has a non-scalar value for ${nested.map(([key]) => `'${key}'`).join(', ')}: expected a YAML map of input names to plain values`;
+}
+
+function stringValues(map: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(map).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
+}

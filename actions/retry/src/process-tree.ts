@@ -1,0 +1,188 @@
+/**
+ * Kills a command's whole process tree: TERM to every member, then KILL after a grace period to
+ * whatever survived (children that trap TERM, grandchildren reparented to init, sudo children).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  /** Start time (clock ticks since boot on Linux): with the pid it names one process, surviving PID reuse. */
+  start: string;
+  zombie: boolean;
+}
+
+/** Reads one /proc/<pid>/stat; undefined when the process is gone. */
+function readProcStat(pid: number): ProcessInfo | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name may hold spaces and parentheses: the fields start after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return {
+    pid,
+    ppid: Number(fields[1]),
+    pgid: Number(fields[2]),
+    start: fields[19] ?? '',
+    zombie: fields[0] === 'Z' || fields[0] === 'X',
+  };
+}
+
+/** A snapshot of every process on the machine (Linux: /proc; elsewhere: `ps`). */
+export function processTable(): ProcessInfo[] {
+  if (existsSync('/proc/self/stat')) {
+    const table: ProcessInfo[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const info = readProcStat(Number(name));
+      if (info) table.push(info);
+    }
+    return table;
+  }
+  try {
+    const out = execFileSync('ps', ['-axo', 'pid=,ppid=,pgid=,lstart=,stat='], { encoding: 'utf8' });
+    return out
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f.length >= 4)
+      .map((f) => ({
+        pid: Number(f[0]),
+        ppid: Number(f[1]),
+        pgid: Number(f[2]),
+        start: f.slice(3, -1).join(' '),
+        zombie: (f.at(-1) ?? '').startsWith('Z'),
+      }));
+  } catch {
+    return [];
+  }
+}
+
+/** True while the process that had this pid and start time still runs (a zombie has ended). */
+export function isRunning(pid: number, start: string): boolean {
+  if (existsSync('/proc/self/stat')) {
+    const info = readProcStat(pid);
+    return info !== undefined && info.start === start && !info.zombie;
+  }
+  const now = processTable().find((p) => p.pid === pid);
+  return now !== undefined && now.start === start && !now.zombie;
+}
+
+/**
+ * The members of the tree rooted at `rootPid`: its descendants through ppid links, members of its
+ * process group, and descendants of processes remembered from earlier snapshots (their parent may
+ * have died and left them to init). Returns pid -> start time.
+ */
+export function snapshotTree(
+  rootPid: number,
+  remembered: Map<number, string> = new Map(),
+): Map<number, string> {
+  const table = processTable().filter((p) => !p.zombie && p.pid !== process.pid);
+  const children = new Map<number, ProcessInfo[]>();
+  for (const p of table) {
+    const list = children.get(p.ppid) ?? [];
+    list.push(p);
+    children.set(p.ppid, list);
+  }
+  const byPid = new Map(table.map((p) => [p.pid, p]));
+  const found = new Map<number, string>();
+  const queue: ProcessInfo[] = [];
+  const root = byPid.get(rootPid);
+  if (root) queue.push(root);
+  for (const p of table) if (p.pgid === rootPid) queue.push(p);
+  for (const [pid, start] of remembered) {
+    const p = byPid.get(pid);
+    if (p && p.start === start) queue.push(p);
+  }
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    if (found.has(p.pid)) continue;
+    found.set(p.pid, p.start);
+    queue.push(...(children.get(p.pid) ?? []));
+  }
+  return found;
+}
+
+let sudoPath: string | null | undefined;
+function findSudo(): string | null {
+  if (sudoPath !== undefined) return sudoPath;
+  sudoPath = null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'sudo');
+    if (dir && existsSync(candidate)) {
+      sudoPath = candidate;
+      break;
+    }
+  }
+  return sudoPath;
+}
+
+export interface SignalDeps {
+  kill(pid: number, signal: NodeJS.Signals): void;
+  /** Path of sudo, or null when the machine has none. */
+  sudo(): string | null;
+  run(file: string, args: string[]): void;
+}
+
+const realSignalDeps: SignalDeps = {
+  kill: (pid, signal) => process.kill(pid, signal),
+  sudo: findSudo,
+  run: (file, args) => {
+    spawnSync(file, args, { stdio: 'ignore' });
+  },
+};
+
+/** Sends `signal`; a process we may not signal (a `sudo` child running as root) is signalled through `sudo -n`. */
+export function sendSignal(pid: number, signal: NodeJS.Signals, deps: SignalDeps = realSignalDeps): void {
+  try {
+    deps.kill(pid, signal);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM') return; // ESRCH: already gone
+    const sudo = deps.sudo();
+    if (sudo) deps.run(sudo, ['-n', 'kill', '-s', signal.replace(/^SIG/, ''), String(pid)]);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntilGone(members: Map<number, string>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const alive = [...members].some(([pid, start]) => isRunning(pid, start));
+    if (!alive) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(Math.min(25, Math.max(1, deadline - Date.now())));
+  }
+}
+
+export interface KillOptions {
+  /** How long members get to exit after SIGTERM before SIGKILL. */
+  graceMs: number;
+}
+
+/**
+ * Terminates the tree of `rootPid` (which was spawned detached, so it leads its own process group).
+ * Resolves once every member is gone or, at worst, right after SIGKILL was sent to the survivors.
+ */
+export async function killProcessTree(rootPid: number, options: KillOptions): Promise<void> {
+  if (process.platform === 'win32') {
+    spawnSync('taskkill', ['/T', '/F', '/PID', String(rootPid)], { stdio: 'ignore' });
+    return;
+  }
+  const members = snapshotTree(rootPid);
+  sendSignal(-rootPid, 'SIGTERM');
+  for (const pid of members.keys()) sendSignal(pid, 'SIGTERM');
+  if (await waitUntilGone(members, options.graceMs)) return;
+
+  // Survivors, plus whatever they started during the grace period.
+  for (const [pid, start] of snapshotTree(rootPid, members)) members.set(pid, start);
+  sendSignal(-rootPid, 'SIGKILL');
+  for (const [pid, start] of members) if (isRunning(pid, start)) sendSignal(pid, 'SIGKILL');
+  await waitUntilGone(members, 1000);
+}

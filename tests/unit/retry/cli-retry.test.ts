@@ -1,0 +1,83 @@
+/** `qeml retry`: the engine from a terminal, options mirroring the action's inputs. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { retryCommand, retryInputs } from '../../../packages/cli/src/commands/retry';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'qeml-retry-cli-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+function io() {
+  let stdout = '';
+  let stderr = '';
+  return {
+    io: {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { PATH: process.env.PATH, RUNNER_TEMP: work },
+      cwd: work,
+    },
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+describe('qeml retry', () => {
+  test('options become inputs and the words after -- the command, quoted for bash', () => {
+    expect(
+      retryInputs([
+        '--max-attempts',
+        '5',
+        '--retry-on-output',
+        'a',
+        '--retry-on-output',
+        'b,c',
+        '--',
+        'echo',
+        "it's",
+        'x y',
+      ]),
+    ).toEqual({ 'max-attempts': '5', 'retry-on-output': 'a\nb,c', run: `echo 'it'\\''s' 'x y'` });
+    expect(() => retryInputs(['--max-attempts', '5'])).toThrow(/after --/);
+  });
+
+  test('a flaky command heals; the timeline is printed; exit 0', async () => {
+    const t = io();
+    const counter = path.join(work, 'count');
+    const code = await retryCommand.run(
+      [
+        '--delay',
+        '0',
+        '--max-attempts',
+        '4',
+        '--',
+        'bash',
+        '-c',
+        `echo x >> ${counter}; test $(wc -l < ${counter}) -ge 2`,
+      ],
+      t.io,
+    );
+    expect(code).toBe(0);
+    expect(t.out()).toContain('▸ Attempt 2 of 4');
+    expect(t.err()).toContain('Succeeded on attempt 2');
+    expect(t.err()).toMatch(/Attempt\s+Started \(UTC\)\s+Duration\s+Exit code/);
+  });
+
+  test("the exit code is the last attempt's", async () => {
+    const t = io();
+    expect(
+      await retryCommand.run(['--delay', '0', '--max-attempts', '2', '--', 'bash', '-c', 'exit 7'], t.io),
+    ).toBe(7);
+    expect(t.err()).toContain('Failed after 2 attempts');
+  });
+
+  test('a bad option value is a usage error naming the option', async () => {
+    await expect(retryCommand.run(['--timeout', '5 minutes', '--', 'true'], io().io)).rejects.toThrow(
+      /--timeout/,
+    );
+  });
+});

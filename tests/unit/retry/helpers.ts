@@ -1,0 +1,51 @@
+/** Shared helpers for the retry engine's unit tests: seeded randomness, fake attempts, a plan. */
+import type { AttemptResult, RetryPlan } from '@qeml/retry';
+
+/** mulberry32: a small seeded generator, so property-style tests are reproducible. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function attempt(overrides: Partial<AttemptResult> = {}): AttemptResult {
+  const outcome = overrides.outcome ?? 'failure';
+  return {
+    outcome,
+    exitCode: outcome === 'success' ? 0 : 1,
+    signal: null,
+    reason: outcome === 'success' ? '' : 'exit code 1',
+    output: {},
+    files: { GITHUB_OUTPUT: '', GITHUB_ENV: '', GITHUB_PATH: '' },
+    ...overrides,
+  };
+}
+
+export const pattern = (source: string) => {
+  const re = new RegExp(source);
+  return { source, test: (line: string) => re.test(line) };
+};
+
+export function plan(overrides: Partial<RetryPlan> = {}): RetryPlan {
+  return {
+    maxAttempts: 3,
+    backoff: {
+      strategy: 'exponential',
+      initialDelayMs: 1000,
+      maxDelayMs: 300_000,
+      factor: 2,
+      jitter: 'none',
+    },
+    retryOnError: true,
+    retryOnTimeout: true,
+    retryOnExitCodes: [],
+    retryOnOutput: [],
+    stopOnOutput: [],
+    ...overrides,
+  };
+}
