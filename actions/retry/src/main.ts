@@ -1,6 +1,5 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
-import * as core from '@actions/core';
-import { createCoreLogger, runAction, writeJobSummary } from '@qeml/action-kit';
+import { createCoreLogger, runAction, runner, writeJobSummary } from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
 import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
 import { buildSummary, verdict } from './report';
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
       ? config.task.uses
       : (config.task.script.trim().split('\n')[0] ?? '').slice(0, 80);
   await writeJobSummary(buildSummary(result, title));
-  if (result.outcome !== 'success') core.setFailed(verdict(result));
+  if (result.outcome !== 'success') runner.setFailed(verdict(result));
 }
 
 void runAction(main);

@@ -2,8 +2,7 @@
  * What the step exposes. The successful attempt's $GITHUB_OUTPUT/$GITHUB_ENV/$GITHUB_PATH are appended
  * first and the retry action's own outputs after them, so on a name clash ours win (documented).
  */
-import * as core from '@actions/core';
-import { type Logger, redact, redactDeep } from '@qeml/action-kit';
+import { type Logger, redact, redactDeep, runner } from '@qeml/action-kit';
 import { parseFileCommands } from '@qeml/local-runner';
 import { commitFileCommands } from './file-commands';
 import { buildReport } from './report';
@@ -40,10 +39,10 @@ export async function commitSuccessfulAttempt(result: RetryResult, logger: Logge
 }
 
 export function setRetryOutputs(result: RetryResult): void {
-  core.setOutput(Output.Attempts, String(result.attempts.length));
-  core.setOutput(Output.ExitCode, result.exitCode === null ? '' : String(result.exitCode));
-  core.setOutput(Output.Outcome, result.outcome);
-  core.setOutput(Output.DurationMs, String(Math.round(result.durationMs)));
-  core.setOutput(Output.Reason, redact(result.reason));
-  core.setOutput(Output.Report, JSON.stringify(redactDeep(buildReport(result))));
+  runner.setOutput(Output.Attempts, String(result.attempts.length));
+  runner.setOutput(Output.ExitCode, result.exitCode === null ? '' : String(result.exitCode));
+  runner.setOutput(Output.Outcome, result.outcome);
+  runner.setOutput(Output.DurationMs, String(Math.round(result.durationMs)));
+  runner.setOutput(Output.Reason, redact(result.reason));
+  runner.setOutput(Output.Report, JSON.stringify(redactDeep(buildReport(result))));
 }

@@ -8,5 +8,7 @@ export * from './logger';
 export * from './patterns';
 export * from './redact';
 export * from './run';
+export * from './runner';
+export * from './runner-protocol';
 export * from './summary';
 export * from './version';

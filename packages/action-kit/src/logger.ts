@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
+import { runner } from './runner';
 
-/** Where an annotation points (as @actions/core AnnotationProperties). */
+/** Where an annotation points (the runner's `file`, `line`, `endLine`, `col`, `endColumn`, `title`). */
 export interface AnnotationProperties {
   title?: string;
   file?: string;
@@ -20,7 +20,7 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** The @actions/core functions the core logger uses (tests pass a fake). */
+/** The runner-protocol functions the core logger uses (`runner`; tests pass a fake). */
 export interface CoreLogging {
   debug(message: string): void;
   info(message: string): void;
@@ -30,8 +30,8 @@ export interface CoreLogging {
   endGroup(): void;
 }
 
-/** Logs through @actions/core: `::debug::`, `::warning::`, `::error::` annotations and `::group::` sections. */
-export function createCoreLogger(actions: CoreLogging = core): Logger {
+/** Logs to the runner: `::debug::`, `::warning::`, `::error::` annotations and `::group::` sections. */
+export function createCoreLogger(actions: CoreLogging = runner): Logger {
   return {
     debug: (message) => actions.debug(message),
     info: (message) => actions.info(message),

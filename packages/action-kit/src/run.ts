@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { isConfigurationError } from './errors';
 import { redact } from './redact';
+import { runner } from './runner';
 
-/** The @actions/core functions runAction uses (tests inject a fake). */
+/** The runner-protocol functions runAction uses (`runner`; tests inject a fake). */
 export interface RunCore {
   setFailed(message: string): void;
   info(message: string): void;
@@ -20,7 +20,7 @@ export interface RunDeps {
  * Messages are redacted before they are printed.
  */
 export async function runAction(main: () => Promise<void> | void, deps: RunDeps = {}): Promise<void> {
-  const actions = deps.core ?? core;
+  const actions = deps.core ?? runner;
   const setExitCode =
     deps.setExitCode ??
     ((code: number) => {
