@@ -163,6 +163,10 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
       expect(step.outputs).toMatchObject({ outcome: 'timeout', reason: 'timed out after 1s' });
       expect(step.exitCode).toBe(1);
       expect(pids.filter(alive)).toEqual([]);
+      // The attempt ended once the grace after TERM was over: timeout + kill-grace, not the 1000 s sleeps.
+      const [attempt] = JSON.parse(step.outputs.report ?? '{}').attempts;
+      expect(attempt['duration-ms']).toBeGreaterThanOrEqual(1000);
+      expect(attempt['duration-ms']).toBeLessThan(1000 + 500 + 1500);
     } finally {
       killLeftovers(pids);
     }
