@@ -1,9 +1,12 @@
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { bundleLicenses } from './licenses';
 import type { BuildTarget } from './repo';
 
 const SHEBANG = '#!/usr/bin/env node\n';
+/** dist/<name>/ -> repo root: source-map paths are relative to the root behind it. */
+const SOURCE_PREFIX = '../../';
 
 /**
  * Bundles one target into `outDir` (emptied first). Run with the repo root as the working
@@ -17,8 +20,7 @@ export async function bundleTarget(target: BuildTarget, outDir: string): Promise
     sourceMap: true,
     // The register parses the whole map at start-up (~300 ms); stacks of bugs stay resolvable with the shipped map.
     sourceMapRegister: false,
-    sourceMapBasePrefix: '../../',
-    license: 'licenses.txt',
+    sourceMapBasePrefix: SOURCE_PREFIX,
     target: 'es2022',
     transpileOnly: true,
     quiet: true,
@@ -34,6 +36,10 @@ export async function bundleTarget(target: BuildTarget, outDir: string): Promise
   if (result.map && !files.has('index.js.map')) files.set('index.js.map', { data: result.map });
   // The bundle is ESM: Node needs a package.json saying so next to it (ncc usually emits one).
   if (!files.has('package.json')) files.set('package.json', { data: '{\n  "type": "module"\n}\n' });
+
+  // Lazily loaded chunks (`import()`) have maps of their own: licenses come from all of them.
+  const maps = [...files].filter(([name]) => name.endsWith('.js.map')).map(([, file]) => String(file.data));
+  files.set('licenses.txt', { data: bundleLicenses(maps, process.cwd(), SOURCE_PREFIX) });
 
   const code = target.executable && !result.code.startsWith('#!') ? SHEBANG + result.code : result.code;
   files.set('index.js', { data: code, mode: target.executable ? 0o755 : 0o644 });

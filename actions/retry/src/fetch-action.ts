@@ -5,9 +5,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, createGitHubClient } from '@qeml/action-kit';
+import { ConfigurationError } from '@qeml/action-kit';
 import { readActionMetadata, resolveUses } from '@qeml/local-runner';
-import * as tar from 'tar';
 
 export interface RemoteAction {
   owner: string;
@@ -92,6 +91,8 @@ export async function extractInside(archive: string, dir: string): Promise<void>
     const relative = path.relative(dir, target);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
+  // Loaded on first use: only a remote `uses:` needs it, and start-up should not pay for it.
+  const tar = await import('tar');
   await tar.x({
     file: archive,
     cwd: dir,
@@ -125,6 +126,7 @@ export function githubTarballDownload(
   env: NodeJS.ProcessEnv = process.env,
 ): TarballDownload {
   return async ({ owner, repo, ref }) => {
+    const { createGitHubClient } = await import('@qeml/action-kit/github');
     const client = createGitHubClient({ token: token ?? '', env });
     const response = await client.request('GET /repos/{owner}/{repo}/tarball/{ref}', { owner, repo, ref });
     return new Uint8Array(response.data as ArrayBuffer);

@@ -15,10 +15,9 @@ import {
   systemClock,
 } from '@qeml/action-kit';
 import { parseFileCommands } from '@qeml/local-runner';
-import { runActionAttempt } from './action-attempt';
 import { type AttemptResult, runCommandAttempt } from './attempt';
 import type { RandomSource } from './backoff';
-import { githubTarballDownload, resolveAction, type TarballDownload } from './fetch-action';
+import type { TarballDownload } from './fetch-action';
 import type { RetryConfig } from './inputs';
 import { type AttemptRequest, type BetweenAttempts, type RetryResult, runRetryLoop } from './retry-loop';
 
@@ -75,12 +74,17 @@ export async function runRetry(
   };
 
   const task = config.task;
-  const actionDirectory =
+  // Running an action (`uses:`) loads local-runner, tar and the GitHub client; a command run never needs them.
+  const actions =
     task.kind === 'action'
-      ? await resolveAction(task.uses, {
+      ? { ...(await import('./fetch-action')), ...(await import('./action-attempt')) }
+      : undefined;
+  const actionDirectory =
+    task.kind === 'action' && actions
+      ? await actions.resolveAction(task.uses, {
           workspace,
           tempDir,
-          download: environment.download ?? githubTarballDownload(config.githubToken, env),
+          download: environment.download ?? actions.githubTarballDownload(config.githubToken, env),
         })
       : undefined;
 
@@ -93,7 +97,7 @@ export async function runRetry(
     };
     const attemptEnv = stepEnv({ RETRY_ATTEMPT: String(request.attempt) });
     if (task.kind === 'action') {
-      return runActionAttempt({
+      return actions!.runActionAttempt({
         directory: actionDirectory!,
         inputs: task.with,
         env: attemptEnv,

@@ -8,7 +8,10 @@ export interface SummaryWriter {
 }
 
 /** Appends the rendered summary to the step's job summary (GITHUB_STEP_SUMMARY). Nothing is written when it is empty. */
-export async function writeJobSummary(summary: Summary, writer: SummaryWriter = runner.summary): Promise<void> {
+export async function writeJobSummary(
+  summary: Summary,
+  writer: SummaryWriter = runner.summary,
+): Promise<void> {
   if (summary.isEmpty()) return;
   await writer.addRaw(summary.render()).write();
 }
