@@ -219,7 +219,7 @@ function readActionMetadata(actionPathOrDir) {
     const file = locateActionFile(actionPathOrDir);
     let document;
     try {
-        document = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        document = (0,yaml__WEBPACK_IMPORTED_MODULE_2__.parse)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
     }
     catch (error) {
         throw new Error(`${file}: invalid YAML: ${error.message}`);

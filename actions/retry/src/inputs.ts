@@ -76,11 +76,11 @@ export interface RetryConfig {
 }
 
 /** Reads and checks every input; all problems come back together in one ConfigurationError. */
-export function readRetryConfig(source: InputSource = envInputSource()): RetryConfig {
+export async function readRetryConfig(source: InputSource = envInputSource()): Promise<RetryConfig> {
   const problems: string[] = [];
-  let values: ReturnType<typeof readInputs<typeof retrySchema>> | undefined;
+  let values: Awaited<ReturnType<typeof readInputs<typeof retrySchema>>> | undefined;
   try {
-    values = readInputs(retrySchema, source);
+    values = await readInputs(retrySchema, source);
   } catch (error) {
     if (!isConfigurationError(error)) throw error;
     problems.push(...error.problems);

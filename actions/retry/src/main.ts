@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const cancel = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
 
-  const config = readRetryConfig();
+  const config = await readRetryConfig();
   const logger = createCoreLogger();
   const result = await runRetry(config, { logger, signal: cancel.signal });
 

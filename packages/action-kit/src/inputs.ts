@@ -1,8 +1,7 @@
-import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { DURATION_FORM, formatDuration, parseDuration } from './duration';
 import { ConfigurationError } from './errors';
-import { compileUserPattern, type UserPattern } from './patterns';
+import { loadParsers, type Parsers } from './input-parsers';
+import type { UserPattern } from './patterns';
 import { defaultRedactor, type Redactor } from './redact';
 
 interface BaseSpec {
@@ -131,26 +130,34 @@ export interface ReadInputsOptions {
 /**
  * Reads and validates every input of `schema` before returning. All problems are collected and
  * thrown together as one ConfigurationError, one line per bad input.
+ *
+ * Asynchronous because the parsers of globs, patterns and YAML objects are loaded only when an
+ * input of that kind has a value: most runs need none of them, and loading them costs start-up time.
  */
-export function readInputs<const S extends InputSchema>(
+export async function readInputs<const S extends InputSchema>(
   schema: S,
   source: InputSource = envInputSource(),
   options: ReadInputsOptions = {},
-): InputValues<S> {
-  const values: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [name, spec] of Object.entries(schema)) {
+): Promise<InputValues<S>> {
+  const given = Object.entries(schema).map(([name, spec]) => {
     const raw = source(name) ?? '';
     const keepWhitespace = spec.kind === 'string' && spec.trimWhitespace === false;
-    const value = keepWhitespace ? raw : raw.trim();
+    return { name, spec, raw, value: keepWhitespace ? raw : raw.trim() };
+  });
+  const parsers = await loadParsers(
+    given.filter(({ spec, value }) => value !== '' || defaultNeedsParser(spec)).map(({ spec }) => spec.kind),
+  );
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const { name, spec, raw, value } of given) {
     if (value === '') {
       if (spec.required)
         problems.push(`Input '${name}' is required: ${spec.description ?? expectedForm(spec)}`);
-      else values[name] = defaultValue(spec);
+      else values[name] = defaultValue(spec, parsers);
       continue;
     }
     if (spec.secret) (options.redactor ?? defaultRedactor).add(value);
-    const parsed = parseValue(spec, value, raw);
+    const parsed = parseValue(spec, value, raw, parsers);
     if (parsed.ok) values[name] = parsed.value;
     else if (parsed.quotesItem) problems.push(`Input '${name}' ${parsed.problem}`);
     else
@@ -173,7 +180,7 @@ const FALSE_FORMS = ['false', 'False', 'FALSE'];
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function parseValue(spec: InputSpec, value: string, raw: string): Parsed {
+function parseValue(spec: InputSpec, value: string, raw: string, parsers: Parsers): Parsed {
   switch (spec.kind) {
     case 'string':
       return ok(value);
@@ -203,11 +210,11 @@ function parseValue(spec: InputSpec, value: string, raw: string): Parsed {
     case 'list':
       return ok(splitList(value, spec.newlineOnly ? 'newline' : 'newline-or-comma'));
     case 'globs':
-      return parseGlobs(splitList(value, spec.newlineOnly ? 'newline' : 'glob'));
+      return parseGlobs(splitList(value, spec.newlineOnly ? 'newline' : 'glob'), parsers);
     case 'patterns':
-      return parsePatterns(splitList(value, 'newline'), spec);
+      return parsePatterns(splitList(value, 'newline'), spec, parsers);
     case 'object':
-      return parseObject(raw);
+      return parseObject(raw, parsers);
   }
 }
 
@@ -241,10 +248,10 @@ function splitCommas(line: string, respectBraces: boolean): string[] {
   return items;
 }
 
-function parseGlobs(globs: string[]): Parsed {
+function parseGlobs(globs: string[], { picomatch }: Parsers): Parsed {
   for (const glob of globs) {
     try {
-      picomatch.makeRe(glob, { strictBrackets: true });
+      picomatch!.makeRe(glob, { strictBrackets: true });
     } catch (error) {
       return badItem(
         `has an invalid glob ${quote(glob)} (${errorMessage(error)}): expected ${expectedForm({ kind: 'globs' })}`,
@@ -254,11 +261,11 @@ function parseGlobs(globs: string[]): Parsed {
   return ok(globs);
 }
 
-function parsePatterns(sources: string[], spec: PatternsInput): Parsed {
+function parsePatterns(sources: string[], spec: PatternsInput, { compileUserPattern }: Parsers): Parsed {
   const compiled: UserPattern[] = [];
   for (const source of sources) {
     try {
-      compiled.push(compileUserPattern(source, { caseInsensitive: spec.caseInsensitive === true }));
+      compiled.push(compileUserPattern!(source, { caseInsensitive: spec.caseInsensitive === true }));
     } catch (error) {
       return badItem(`has an ${errorMessage(error)}: expected ${expectedForm(spec)}`);
     }
@@ -266,10 +273,10 @@ function parsePatterns(sources: string[], spec: PatternsInput): Parsed {
   return ok(compiled);
 }
 
-function parseObject(raw: string): Parsed {
+function parseObject(raw: string, { parseYaml }: Parsers): Parsed {
   let parsed: unknown;
   try {
-    parsed = parseYaml(raw, { maxAliasCount: 100, uniqueKeys: true });
+    parsed = parseYaml!(raw, { maxAliasCount: 100, uniqueKeys: true });
   } catch (error) {
     return bad(`${firstLine(errorMessage(error))}; expected ${expectedForm({ kind: 'object' })}`);
   }
@@ -279,13 +286,18 @@ function parseObject(raw: string): Parsed {
   return ok(parsed);
 }
 
-function defaultValue(spec: InputSpec): unknown {
+/** Only default patterns are compiled; other defaults are plain values. */
+function defaultNeedsParser(spec: InputSpec): boolean {
+  return spec.kind === 'patterns' && (spec.default?.length ?? 0) > 0;
+}
+
+function defaultValue(spec: InputSpec, { compileUserPattern }: Parsers): unknown {
   const fallback = spec.default;
   if (fallback === undefined) return undefined;
   if (spec.kind === 'duration' && typeof fallback === 'string') return parseDuration(fallback);
   if (spec.kind === 'patterns') {
     return (fallback as readonly string[]).map((source) =>
-      compileUserPattern(source, { caseInsensitive: spec.caseInsensitive === true }),
+      compileUserPattern!(source, { caseInsensitive: spec.caseInsensitive === true }),
     );
   }
   if (Array.isArray(fallback)) return [...fallback];

@@ -14,9 +14,9 @@ const from =
     values[name];
 
 /** Reads one input and returns the thrown ConfigurationError message (or fails). */
-function problemFor(schema: InputSchema, values: Record<string, string>): string {
+async function problemFor(schema: InputSchema, values: Record<string, string>): Promise<string> {
   try {
-    readInputs(schema, from(values));
+    await readInputs(schema, from(values));
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     return (error as Error).message;
@@ -31,10 +31,12 @@ describe('input source', () => {
     expect(source('my input')).toBe('x');
   });
 
-  test('defaults to process.env', () => {
+  test('defaults to process.env', async () => {
     process.env['INPUT_KIT-TEST-VALUE'] = '  hello  ';
     try {
-      expect(readInputs({ 'kit-test-value': { kind: 'string' } })).toEqual({ 'kit-test-value': 'hello' });
+      expect(await readInputs({ 'kit-test-value': { kind: 'string' } })).toEqual({
+        'kit-test-value': 'hello',
+      });
     } finally {
       delete process.env['INPUT_KIT-TEST-VALUE'];
     }
@@ -42,27 +44,27 @@ describe('input source', () => {
 });
 
 describe('string', () => {
-  test('trims like core, keeps whitespace when asked', () => {
-    const values = readInputs(
+  test('trims like core, keeps whitespace when asked', async () => {
+    const values = await readInputs(
       { name: { kind: 'string' }, script: { kind: 'string', trimWhitespace: false } },
       from({ name: '  a  ', script: '  echo 1\n  echo 2\n' }),
     );
     expect(values).toEqual({ name: 'a', script: '  echo 1\n  echo 2\n' });
   });
 
-  test('empty means not given: default, else undefined', () => {
-    const values = readInputs(
+  test('empty means not given: default, else undefined', async () => {
+    const values = await readInputs(
       { a: { kind: 'string', default: 'x' }, b: { kind: 'string' } },
       from({ a: '   ', b: '' }),
     );
     expect(values).toEqual({ a: 'x', b: undefined });
   });
 
-  test('a required input that is empty is an error', () => {
+  test('a required input that is empty is an error', async () => {
     expect(
-      problemFor({ run: { kind: 'string', required: true, description: 'the command to run' } }, {}),
+      await problemFor({ run: { kind: 'string', required: true, description: 'the command to run' } }, {}),
     ).toBe("Input 'run' is required: the command to run");
-    expect(problemFor({ run: { kind: 'string', required: true } }, { run: ' ' })).toMatch(
+    expect(await problemFor({ run: { kind: 'string', required: true } }, { run: ' ' })).toMatch(
       /^Input 'run' is required: /,
     );
   });
@@ -76,20 +78,20 @@ describe('boolean', () => {
     ['false', false],
     ['False', false],
     ['FALSE', false],
-  ])('%s', (text, expected) => {
-    expect(readInputs({ flag: { kind: 'boolean' } }, from({ flag: text })).flag).toBe(expected);
+  ])('%s', async (text, expected) => {
+    expect((await readInputs({ flag: { kind: 'boolean' } }, from({ flag: text }))).flag).toBe(expected);
   });
 
-  test.each(['yes', 'tRUE', '1', 'on'])('rejects %s naming the forms', (text) => {
-    expect(problemFor({ flag: { kind: 'boolean', default: false } }, { flag: text })).toBe(
+  test.each(['yes', 'tRUE', '1', 'on'])('rejects %s naming the forms', async (text) => {
+    expect(await problemFor({ flag: { kind: 'boolean', default: false } }, { flag: text })).toBe(
       `Input 'flag' got "${text}": expected true or false (true | True | TRUE | false | False | FALSE)`,
     );
   });
 });
 
 describe('integer and number', () => {
-  test('valid values and defaults', () => {
-    const values = readInputs(
+  test('valid values and defaults', async () => {
+    const values = await readInputs(
       {
         'max-attempts': { kind: 'integer', default: 3, min: 1 },
         count: { kind: 'integer' },
@@ -100,28 +102,28 @@ describe('integer and number', () => {
     expect(values).toEqual({ 'max-attempts': 3, count: -4, factor: 2.5 });
   });
 
-  test.each(['1.5', '1e3', '0x10', 'three', '99999999999999999999'])('integer rejects %s', (text) => {
-    expect(problemFor({ n: { kind: 'integer' } }, { n: text })).toBe(
+  test.each(['1.5', '1e3', '0x10', 'three', '99999999999999999999'])('integer rejects %s', async (text) => {
+    expect(await problemFor({ n: { kind: 'integer' } }, { n: text })).toBe(
       `Input 'n' got "${text}": expected an integer`,
     );
   });
 
-  test('bounds are named in the message', () => {
+  test('bounds are named in the message', async () => {
     expect(
-      problemFor({ 'max-attempts': { kind: 'integer', min: 1, max: 10 } }, { 'max-attempts': '0' }),
+      await problemFor({ 'max-attempts': { kind: 'integer', min: 1, max: 10 } }, { 'max-attempts': '0' }),
     ).toBe(`Input 'max-attempts' got "0": expected an integer from 1 to 10`);
-    expect(problemFor({ n: { kind: 'number', min: 0.5 } }, { n: '0.1' })).toBe(
+    expect(await problemFor({ n: { kind: 'number', min: 0.5 } }, { n: '0.1' })).toBe(
       `Input 'n' got "0.1": expected a number of at least 0.5`,
     );
-    expect(problemFor({ n: { kind: 'number', max: 2 } }, { n: 'Infinity' })).toMatch(
+    expect(await problemFor({ n: { kind: 'number', max: 2 } }, { n: 'Infinity' })).toMatch(
       /expected a number of at most 2$/,
     );
   });
 });
 
 describe('duration', () => {
-  test('parses forms and string or number defaults to milliseconds', () => {
-    const values = readInputs(
+  test('parses forms and string or number defaults to milliseconds', async () => {
+    const values = await readInputs(
       {
         timeout: { kind: 'duration' },
         delay: { kind: 'duration', default: '10s' },
@@ -133,70 +135,74 @@ describe('duration', () => {
     expect(values).toEqual({ timeout: 5_400_000, delay: 10_000, grace: 500, bare: 45_000 });
   });
 
-  test('an invalid duration says the expected form', () => {
-    expect(problemFor({ timeout: { kind: 'duration' } }, { timeout: '5 minutes' })).toBe(
+  test('an invalid duration says the expected form', async () => {
+    expect(await problemFor({ timeout: { kind: 'duration' } }, { timeout: '5 minutes' })).toBe(
       `Input 'timeout' got "5 minutes": expected a duration like 250ms, 30s, 5m or 1h30m (a bare number means seconds)`,
     );
   });
 
-  test('bounds are shown as durations', () => {
-    expect(problemFor({ timeout: { kind: 'duration', min: 1000 } }, { timeout: '0' })).toMatch(
+  test('bounds are shown as durations', async () => {
+    expect(await problemFor({ timeout: { kind: 'duration', min: 1000 } }, { timeout: '0' })).toMatch(
       /of at least 1s$/,
     );
   });
 });
 
 describe('enum', () => {
-  test('accepts a declared value, rejects others listing them', () => {
+  test('accepts a declared value, rejects others listing them', async () => {
     const schema = defineInputs({
       backoff: { kind: 'enum', values: ['exponential', 'linear'], default: 'linear' },
     });
-    const value: 'exponential' | 'linear' = readInputs(schema, from({ backoff: 'exponential' })).backoff;
+    const value: 'exponential' | 'linear' = (await readInputs(schema, from({ backoff: 'exponential' })))
+      .backoff;
     expect(value).toBe('exponential');
-    expect(problemFor(schema, { backoff: 'fast' })).toBe(
+    expect(await problemFor(schema, { backoff: 'fast' })).toBe(
       `Input 'backoff' got "fast": expected one of: exponential, linear`,
     );
   });
 });
 
 describe('list', () => {
-  test('newline- or comma-separated, trimmed, blanks dropped', () => {
-    const { items } = readInputs({ items: { kind: 'list' } }, from({ items: ' a, b ,,\n c\n\n d , ' }));
+  test('newline- or comma-separated, trimmed, blanks dropped', async () => {
+    const { items } = await readInputs({ items: { kind: 'list' } }, from({ items: ' a, b ,,\n c\n\n d , ' }));
     expect(items).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  test('newline-only lists keep commas', () => {
-    const { items } = readInputs({ items: { kind: 'list', newlineOnly: true } }, from({ items: 'a,b\n c ' }));
+  test('newline-only lists keep commas', async () => {
+    const { items } = await readInputs(
+      { items: { kind: 'list', newlineOnly: true } },
+      from({ items: 'a,b\n c ' }),
+    );
     expect(items).toEqual(['a,b', 'c']);
   });
 
-  test('default is copied', () => {
+  test('default is copied', async () => {
     const schema = { items: { kind: 'list', default: ['x'] } } as const;
-    const first = readInputs(schema, from({})).items;
+    const first = (await readInputs(schema, from({}))).items;
     first.push('y');
-    expect(readInputs(schema, from({})).items).toEqual(['x']);
+    expect((await readInputs(schema, from({}))).items).toEqual(['x']);
   });
 });
 
 describe('globs', () => {
-  test('valid globs; commas inside braces stay in the glob', () => {
-    const { paths } = readInputs(
+  test('valid globs; commas inside braces stay in the glob', async () => {
+    const { paths } = await readInputs(
       { paths: { kind: 'globs' } },
       from({ paths: 'src/**/*.{js,ts}, docs/**\n!dist/**' }),
     );
     expect(paths).toEqual(['src/**/*.{js,ts}', 'docs/**', '!dist/**']);
   });
 
-  test('an unbalanced glob is named and quoted', () => {
-    expect(problemFor({ paths: { kind: 'globs' } }, { paths: 'ok/**\nsrc/[ab' })).toMatch(
+  test('an unbalanced glob is named and quoted', async () => {
+    expect(await problemFor({ paths: { kind: 'globs' } }, { paths: 'ok/**\nsrc/[ab' })).toMatch(
       /^Input 'paths' has an invalid glob "src\/\[ab" \(.*\): expected glob patterns/,
     );
   });
 });
 
 describe('patterns', () => {
-  test('each line is compiled with RE2; commas are legal', () => {
-    const { patterns } = readInputs(
+  test('each line is compiled with RE2; commas are legal', async () => {
+    const { patterns } = await readInputs(
       { patterns: { kind: 'patterns' } },
       from({ patterns: 'ECONN(RESET|REFUSED)\na{1,3}b' }),
     );
@@ -205,8 +211,8 @@ describe('patterns', () => {
     expect(patterns?.[1]?.find('xxaab')).toEqual({ index: 2, match: 'aab', groups: [] });
   });
 
-  test('an invalid regex names the input and quotes the pattern', () => {
-    const message = problemFor(
+  test('an invalid regex names the input and quotes the pattern', async () => {
+    const message = await problemFor(
       { 'retry-on-output': { kind: 'patterns' } },
       { 'retry-on-output': 'fine\n(unclosed' },
     );
@@ -216,14 +222,14 @@ describe('patterns', () => {
     expect(message).toMatch(/expected regular expressions in RE2 syntax, one per line$/);
   });
 
-  test('backtracking-only features are rejected (linear time only)', () => {
-    expect(problemFor({ p: { kind: 'patterns' } }, { p: '(a)\\1' })).toMatch(
+  test('backtracking-only features are rejected (linear time only)', async () => {
+    expect(await problemFor({ p: { kind: 'patterns' } }, { p: '(a)\\1' })).toMatch(
       /^Input 'p' has an invalid regular expression/,
     );
   });
 
-  test('case-insensitive option and defaults compile', () => {
-    const { p, q } = readInputs(
+  test('case-insensitive option and defaults compile', async () => {
+    const { p, q } = await readInputs(
       { p: { kind: 'patterns', caseInsensitive: true }, q: { kind: 'patterns', default: ['timeout'] } },
       from({ p: 'error' }),
     );
@@ -233,32 +239,32 @@ describe('patterns', () => {
 });
 
 describe('object', () => {
-  test('YAML or JSON mapping', () => {
-    const values = readInputs(
+  test('YAML or JSON mapping', async () => {
+    const values = await readInputs(
       { a: { kind: 'object' }, b: { kind: 'object' }, c: { kind: 'object', default: {} } },
       from({ a: 'name: x\nretries: 2\n', b: '{"k": [1, 2]}' }),
     );
     expect(values).toEqual({ a: { name: 'x', retries: 2 }, b: { k: [1, 2] }, c: {} });
   });
 
-  test.each(['- a\n- b', '42', 'just text'])('rejects a non-mapping %j', (text) => {
-    expect(problemFor({ with: { kind: 'object' } }, { with: text })).toMatch(
+  test.each(['- a\n- b', '42', 'just text'])('rejects a non-mapping %j', async (text) => {
+    expect(await problemFor({ with: { kind: 'object' } }, { with: text })).toMatch(
       /^Input 'with' got ".*": expected a YAML or JSON mapping \(key: value\)$/,
     );
   });
 
-  test('a YAML syntax error is one line naming the input', () => {
-    const message = problemFor({ with: { kind: 'object' } }, { with: 'a: [1, 2' });
+  test('a YAML syntax error is one line naming the input', async () => {
+    const message = await problemFor({ with: { kind: 'object' } }, { with: 'a: [1, 2' });
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toMatch(/^Input 'with' got "a: \[1, 2": .*expected a YAML or JSON mapping/);
   });
 });
 
 describe('all problems at once', () => {
-  test('every bad input is reported in one ConfigurationError, one line each', () => {
+  test('every bad input is reported in one ConfigurationError, one line each', async () => {
     let caught: unknown;
     try {
-      readInputs(
+      await readInputs(
         {
           run: { kind: 'string', required: true },
           'max-attempts': { kind: 'integer', min: 1 },
@@ -280,8 +286,8 @@ describe('all problems at once', () => {
     ]);
   });
 
-  test('long values are truncated and kept on one line', () => {
-    const message = problemFor({ n: { kind: 'integer' } }, { n: `x\n${'9'.repeat(500)}` });
+  test('long values are truncated and kept on one line', async () => {
+    const message = await problemFor({ n: { kind: 'integer' } }, { n: `x\n${'9'.repeat(500)}` });
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toContain('(502 characters)');
     expect(message.length).toBeLessThan(200);
@@ -289,9 +295,9 @@ describe('all problems at once', () => {
 });
 
 describe('secret inputs', () => {
-  test('are registered for redaction and never quoted', () => {
+  test('are registered for redaction and never quoted', async () => {
     const redactor = new Redactor();
-    const { token } = readInputs(
+    const { token } = await readInputs(
       { token: { kind: 'string', secret: true } },
       from({ token: 's3cr3t-value' }),
       {
@@ -299,14 +305,14 @@ describe('secret inputs', () => {
       },
     );
     expect(redactor.redact(`token=${token}`)).toBe('token=***');
-    const message = problemFor({ n: { kind: 'integer', secret: true } }, { n: 'hunter22' });
+    const message = await problemFor({ n: { kind: 'integer', secret: true } }, { n: 'hunter22' });
     expect(message).toBe(`Input 'n' has an invalid value: expected an integer`);
   });
 });
 
 describe('types', () => {
-  test('result type follows the schema', () => {
-    const values = readInputs(
+  test('result type follows the schema', async () => {
+    const values = await readInputs(
       {
         'max-attempts': { kind: 'integer', default: 3, min: 1 },
         name: { kind: 'string' },

@@ -24,7 +24,7 @@ function sink() {
 }
 
 async function retry(inputs: Record<string, string>, signal?: AbortSignal) {
-  const config = readRetryConfig((name) => inputs[name]);
+  const config = await readRetryConfig((name) => inputs[name]);
   const out = sink();
   const err = sink();
   const clock = new VirtualClock(Date.now());

@@ -4,9 +4,9 @@ import { readRetryConfig } from '@qeml/retry';
 
 const read = (inputs: Record<string, string>) => readRetryConfig((name) => inputs[name]);
 
-function problems(inputs: Record<string, string>): readonly string[] {
+async function problems(inputs: Record<string, string>): Promise<readonly string[]> {
   try {
-    read(inputs);
+    await read(inputs);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     return (error as ConfigurationError).problems;
@@ -15,8 +15,8 @@ function problems(inputs: Record<string, string>): readonly string[] {
 }
 
 describe('retry inputs', () => {
-  test('defaults: 3 attempts, exponential from 10s to 5m, factor 2, full jitter, retry on any failure', () => {
-    const config = read({ run: 'make' });
+  test('defaults: 3 attempts, exponential from 10s to 5m, factor 2, full jitter, retry on any failure', async () => {
+    const config = await read({ run: 'make' });
     expect(config.plan).toMatchObject({
       maxAttempts: 3,
       backoff: {
@@ -34,17 +34,17 @@ describe('retry inputs', () => {
     expect(config.plan.timeoutMs).toBeUndefined();
   });
 
-  test('a delay of 0 stays 0', () => {
-    expect(read({ run: 'x', delay: '0' }).plan.backoff.initialDelayMs).toBe(0);
+  test('a delay of 0 stays 0', async () => {
+    expect((await read({ run: 'x', delay: '0' })).plan.backoff.initialDelayMs).toBe(0);
   });
 
-  test('run keeps its inner whitespace', () => {
-    const config = read({ run: '  line one\n\n    indented\n' });
+  test('run keeps its inner whitespace', async () => {
+    const config = await read({ run: '  line one\n\n    indented\n' });
     expect(config.task).toEqual({ kind: 'command', script: '  line one\n\n    indented\n' });
   });
 
-  test('uses + with become an action task with string inputs', () => {
-    const config = read({ uses: 'owner/repo/sub@v1', with: 'name: x\ncount: 3\nflag: true' });
+  test('uses + with become an action task with string inputs', async () => {
+    const config = await read({ uses: 'owner/repo/sub@v1', with: 'name: x\ncount: 3\nflag: true' });
     expect(config.task).toEqual({
       kind: 'action',
       uses: 'owner/repo/sub@v1',
@@ -52,8 +52,8 @@ describe('retry inputs', () => {
     });
   });
 
-  test('retry-on and retry-on-exit-codes are lists', () => {
-    const config = read({ run: 'x', 'retry-on': 'timeout', 'retry-on-exit-codes': '1, 75\n128' });
+  test('retry-on and retry-on-exit-codes are lists', async () => {
+    const config = await read({ run: 'x', 'retry-on': 'timeout', 'retry-on-exit-codes': '1, 75\n128' });
     expect(config.plan.retryOnError).toBe(false);
     expect(config.plan.retryOnTimeout).toBe(true);
     expect(config.plan.retryOnExitCodes).toEqual([1, 75, 128]);
@@ -78,13 +78,13 @@ describe('retry inputs', () => {
     [{ run: 'x', uses: 'a/b@v1' }, 'run'],
     [{ uses: 'a/b@v1', with: 'nested: {a: 1}' }, 'with'],
     [{ uses: 'a/b@v1', 'retry-on-output': 'x' }, 'retry-on-output'],
-  ])('%j is refused with one problem naming %s', (inputs, name) => {
-    const found = problems(inputs as Record<string, string>);
+  ])('%j is refused with one problem naming %s', async (inputs, name) => {
+    const found = await problems(inputs as Record<string, string>);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(`'${name}'`);
   });
 
-  test('several bad inputs are reported together', () => {
-    expect(problems({ run: 'x', 'max-attempts': 'many', shell: 'fish' })).toHaveLength(2);
+  test('several bad inputs are reported together', async () => {
+    expect(await problems({ run: 'x', 'max-attempts': 'many', shell: 'fish' })).toHaveLength(2);
   });
 });

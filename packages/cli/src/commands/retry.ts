@@ -88,9 +88,9 @@ function asWritable(target: CliIO['stdout']): Writable {
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const inputs = retryInputs(argv);
-  let config: ReturnType<typeof readRetryConfig>;
+  let config: Awaited<ReturnType<typeof readRetryConfig>>;
   try {
-    config = readRetryConfig((name) => inputs[name]);
+    config = await readRetryConfig((name) => inputs[name]);
   } catch (error) {
     if (isConfigurationError(error))
       throw new UsageError(error.message.replace(/Input '([a-z-]+)'/g, '--$1'));
