@@ -1,6 +1,7 @@
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { minify } from 'terser';
 import { bundleLicenses } from './licenses';
 import type { BuildTarget } from './repo';
 
@@ -37,7 +38,10 @@ export async function bundleTarget(target: BuildTarget, outDir: string): Promise
   // The bundle is ESM: Node needs a package.json saying so next to it (ncc usually emits one).
   if (!files.has('package.json')) files.set('package.json', { data: '{\n  "type": "module"\n}\n' });
 
-  // Lazily loaded chunks (`import()`) have maps of their own: licenses come from all of them.
+  // ncc minifies only the entry file: lazily loaded chunks (`import()`) are minified here.
+  await minifyChunks(files);
+
+  // Lazily loaded chunks have maps of their own: licenses come from all of them.
   const maps = [...files].filter(([name]) => name.endsWith('.js.map')).map(([, file]) => String(file.data));
   files.set('licenses.txt', { data: bundleLicenses(maps, process.cwd(), SOURCE_PREFIX) });
 
@@ -52,4 +56,23 @@ export async function bundleTarget(target: BuildTarget, outDir: string): Promise
     await chmod(path, file.mode !== undefined && file.mode & 0o111 ? 0o755 : 0o644);
   }
   return [...files.keys()].sort();
+}
+
+const CHUNK = /^\d+\.index\.js$/;
+
+/** Minifies each chunk in place, carrying its source map through (deterministic, like ncc's own pass). */
+async function minifyChunks(files: Map<string, { data: string | Buffer; mode?: number }>): Promise<void> {
+  for (const [name, file] of files) {
+    if (!CHUNK.test(name)) continue;
+    const map = files.get(`${name}.map`);
+    const result = await minify(String(file.data), {
+      module: true,
+      compress: true,
+      mangle: true,
+      sourceMap: map ? { content: String(map.data), url: `${name}.map`, includeSources: true } : false,
+    });
+    if (result.code === undefined) throw new Error(`terser returned no code for ${name}`);
+    files.set(name, { ...file, data: result.code });
+    if (map && typeof result.map === 'string') files.set(`${name}.map`, { ...map, data: result.map });
+  }
 }
