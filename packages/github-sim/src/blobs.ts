@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from './rate-limit';
+import type { SimResponse } from './router';
 
 interface Blob {
   content: Buffer;
@@ -38,5 +39,20 @@ export class BlobStore {
     if (!blob) return { kind: 'unknown' };
     if (this.clock.now() >= blob.expiresAt) return { kind: 'expired' };
     return { kind: 'ok', content: blob.content, contentType: blob.contentType, filename: blob.filename };
+  }
+
+  /** The storage service's answer to GET /_blobs/<token>: the content, or its XML error once expired. */
+  respond(token: string): SimResponse {
+    const blob = this.lookup(token);
+    if (blob.kind === 'unknown') return { status: 404, body: 'The specified blob does not exist.' };
+    if (blob.kind === 'expired') {
+      const xml =
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed.</Message></Error>';
+      return { status: 403, body: xml, headers: { 'content-type': 'application/xml' } };
+    }
+    const disposition: Record<string, string> = blob.filename
+      ? { 'content-disposition': `attachment; filename=${blob.filename}` }
+      : {};
+    return { status: 200, body: blob.content, headers: { 'content-type': blob.contentType, ...disposition } };
   }
 }

@@ -1,3 +1,5 @@
+import type { SimResponse } from './router';
+
 /** Primary (budget per window) and secondary (burst) rate limits, on an injectable clock. */
 export interface Clock {
   now(): number;
@@ -80,6 +82,18 @@ export class RateLimiter {
     };
   }
 
+  /** The body of GET /rate_limit. */
+  rateLimitBody(): {
+    resources: Record<string, RateLimitState & { resource: string }>;
+    rate: RateLimitState;
+  } {
+    const core = { ...this.state(), resource: 'core' };
+    return {
+      resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0, resource: 'search' } },
+      rate: core,
+    };
+  }
+
   set(update: { remaining?: number; limit?: number; resetAt?: number }): void {
     this.refresh();
     if (update.limit !== undefined) this.limit = update.limit;
@@ -112,4 +126,17 @@ export class RateLimiter {
     this.recent.push(now);
     return null;
   }
+}
+
+/** GitHub's 403 for a refused request; plugin-throttling tells the two limits apart by these messages. */
+export function rateLimitRefusal(verdict: RateLimitVerdict & { allowed: false }): SimResponse {
+  const secondary = verdict.kind === 'secondary';
+  const message = secondary
+    ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.'
+    : 'API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.';
+  return {
+    status: 403,
+    body: { message, documentation_url: secondary ? SECONDARY_LIMIT_DOCS : PRIMARY_LIMIT_DOCS },
+    headers: verdict.headers,
+  };
 }

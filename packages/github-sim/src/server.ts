@@ -4,14 +4,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BlobStore } from './blobs';
 import { SimHttpError } from './errors';
 import { type FaultInjector, FaultInjector as Faults } from './faults';
+import { apiError, loggedHeaders, readBody, requestToken, writeResponse } from './http';
 import { SimModel } from './model';
 import { paginate } from './pagination';
 import {
   type Clock,
-  PRIMARY_LIMIT_DOCS,
   RateLimiter,
   type RateLimitOptions,
-  SECONDARY_LIMIT_DOCS,
+  rateLimitRefusal,
   type SecondaryLimitOptions,
 } from './rate-limit';
 import { type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
@@ -68,35 +68,6 @@ export interface GitHubSim {
 
 const BLOB_ROUTE = '/_blobs/{token}';
 
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function recordHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : value;
-    headers[name.toLowerCase()] =
-      name.toLowerCase() === 'authorization' ? `${text.split(' ')[0]} REDACTED` : text;
-  }
-  return headers;
-}
-
-function tokenOf(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  return header ? header.replace(/^(token|bearer)\s+/i, '') : undefined;
-}
-
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
   const clock = options.clock ?? { now: () => Date.now() };
   const router = new Router();
@@ -112,49 +83,43 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   let baseUrl = '';
 
   const send = (res: ServerResponse, record: RequestRecord, response: SimResponse): void => {
-    const status = response.status ?? 200;
-    record.status = status;
+    record.status = response.status ?? 200;
     requestCounter += 1;
-    const headers: Record<string, string> = {
-      'x-github-request-id': `SIM:${requestCounter.toString(16).toUpperCase()}`,
-      'x-github-media-type': 'github.v3; format=json',
-      ...response.headers,
-    };
-    let payload: Buffer | undefined;
-    if (Buffer.isBuffer(response.body)) payload = response.body;
-    else if (typeof response.body === 'string') {
-      payload = Buffer.from(response.body);
-      headers['content-type'] ??= 'text/plain; charset=utf-8';
-    } else if (response.body !== undefined && status !== 204 && status !== 304) {
-      payload = Buffer.from(JSON.stringify(response.body));
-      headers['content-type'] = 'application/json; charset=utf-8';
-    }
-    headers['content-length'] = String(payload?.length ?? 0);
-    res.writeHead(status, headers);
-    res.end(payload);
+    writeResponse(res, response, `SIM:${requestCounter.toString(16).toUpperCase()}`);
   };
 
   const isAuthorized = (req: IncomingMessage): boolean => {
     const required = options.requireToken;
     if (!required) return true;
-    const token = tokenOf(req);
+    const token = requestToken(req);
     if (!token) return false;
     if (required === true) return true;
     return (Array.isArray(required) ? required : [required]).includes(token);
   };
 
-  const serveBlob = (path: string): SimResponse => {
-    const blob = blobs.lookup(path.slice('/_blobs/'.length));
-    if (blob.kind === 'unknown') return { status: 404, body: 'The specified blob does not exist.' };
-    if (blob.kind === 'expired') {
-      const xml =
-        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed.</Message></Error>';
-      return { status: 403, body: xml, headers: { 'content-type': 'application/xml' } };
+  /** Request body as JSON, or the error response GitHub gives for it. */
+  const readJsonBody = async (req: IncomingMessage): Promise<{ body?: unknown } | SimResponse> => {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBody);
+    } catch {
+      return apiError(413, 'Request body too large');
     }
-    const disposition: Record<string, string> = blob.filename
-      ? { 'content-disposition': `attachment; filename=${blob.filename}` }
-      : {};
-    return { status: 200, body: blob.content, headers: { 'content-type': blob.contentType, ...disposition } };
+    if (raw.length === 0) return {};
+    try {
+      return { body: JSON.parse(raw.toString('utf8')) as unknown };
+    } catch {
+      return apiError(400, 'Problems parsing JSON');
+    }
+  };
+
+  const callRoute = async (ctx: RouteContext, handler: RouteHandler): Promise<SimResponse> => {
+    try {
+      return await handler(ctx);
+    } catch (error) {
+      if (error instanceof SimHttpError) return { status: error.status, body: error.toBody() };
+      return apiError(500, `github-sim: ${(error as Error).message}`);
+    }
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -167,35 +132,16 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       query: Object.fromEntries(url.searchParams),
       route: null,
       status: 0,
-      headers: recordHeaders(req),
+      headers: loggedHeaders(req),
       hasAuthorization: req.headers.authorization !== undefined,
       at: clock.now(),
     };
     requests.push(record);
 
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, maxBody);
-    } catch {
-      send(res, record, {
-        status: 413,
-        body: { message: 'Request body too large', documentation_url: 'https://docs.github.com/rest' },
-      });
-      return;
-    }
-    let body: unknown;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        send(res, record, {
-          status: 400,
-          body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest' },
-        });
-        return;
-      }
-      record.body = body;
-    }
+    const parsed = await readJsonBody(req);
+    if ('status' in parsed) return send(res, record, parsed);
+    const { body } = parsed;
+    if (body !== undefined) record.body = body;
 
     const isBlob = path.startsWith('/_blobs/');
     const match = isBlob ? null : router.match(method, path);
@@ -210,20 +156,16 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         return;
       }
       if (fault.status) {
-        const faultBody = fault.body ?? {
-          message: `Simulated ${fault.status}`,
-          documentation_url: 'https://docs.github.com/rest',
-        };
-        send(res, record, {
+        const faultResponse = apiError(fault.status, `Simulated ${fault.status}`);
+        return send(res, record, {
           status: fault.status,
-          body: faultBody,
+          body: fault.body ?? faultResponse.body,
           headers: { ...limiter.headers(), ...fault.headers },
         });
-        return;
       }
     }
 
-    if (isBlob) return send(res, record, serveBlob(path));
+    if (isBlob) return send(res, record, blobs.respond(path.slice('/_blobs/'.length)));
     if (path === '/_web' || path.startsWith('/_web/')) {
       return send(res, record, {
         status: 200,
@@ -231,40 +173,15 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         headers: { 'content-type': 'text/html' },
       });
     }
-    if (!isAuthorized(req)) {
-      return send(res, record, {
-        status: 401,
-        body: {
-          message: 'Bad credentials',
-          documentation_url: 'https://docs.github.com/rest',
-          status: '401',
-        },
-      });
-    }
+    if (!isAuthorized(req)) return send(res, record, apiError(401, 'Bad credentials', true));
     // GitHub does not count GET /rate_limit against the budget.
-    if (path === '/rate_limit')
-      return send(res, record, { body: rateLimitBody(), headers: limiter.headers() });
+    if (path === '/rate_limit') {
+      return send(res, record, { body: limiter.rateLimitBody(), headers: limiter.headers() });
+    }
 
     const verdict = limiter.consume();
-    if (!verdict.allowed) {
-      const message =
-        verdict.kind === 'secondary'
-          ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.'
-          : 'API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.';
-      const documentation = verdict.kind === 'secondary' ? SECONDARY_LIMIT_DOCS : PRIMARY_LIMIT_DOCS;
-      return send(res, record, {
-        status: 403,
-        body: { message, documentation_url: documentation },
-        headers: verdict.headers,
-      });
-    }
-    if (!match) {
-      return send(res, record, {
-        status: 404,
-        body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
-        headers: verdict.headers,
-      });
-    }
+    if (!verdict.allowed) return send(res, record, rateLimitRefusal(verdict));
+    if (!match) return send(res, record, { ...apiError(404, 'Not Found', true), headers: verdict.headers });
 
     const ctx: RouteContext = {
       method,
@@ -278,37 +195,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         paginate(items, { url: `${baseUrl}${path}`, query: record.query }, wrapKey),
       signBlob: (content, contentType, filename) => blobs.sign(content, contentType, filename),
     };
-    let response: SimResponse;
-    try {
-      response = await match.handler(ctx);
-    } catch (error) {
-      response =
-        error instanceof SimHttpError
-          ? { status: error.status, body: error.toBody() }
-          : {
-              status: 500,
-              body: {
-                message: `github-sim: ${(error as Error).message}`,
-                documentation_url: 'https://docs.github.com/rest',
-              },
-            };
-    }
+    const response = await callRoute(ctx, match.handler);
     send(res, record, { ...response, headers: { ...verdict.headers, ...response.headers } });
-  };
-
-  const rateLimitBody = () => {
-    const state = limiter.state();
-    const core = {
-      limit: state.limit,
-      remaining: state.remaining,
-      used: state.used,
-      reset: state.reset,
-      resource: 'core',
-    };
-    return {
-      resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0, resource: 'search' } },
-      rate: core,
-    };
   };
 
   const server = createServer((req, res) => {

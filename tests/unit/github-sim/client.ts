@@ -1,7 +1,8 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { GitHubSim } from '@qeml/github-sim';
+import { type AddRepoOptions, type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
 export type SimClient = InstanceType<typeof ThrottledOctokit>;
@@ -54,4 +55,26 @@ export class ManualClock {
   advance(ms: number): void {
     this.ms += ms;
   }
+}
+
+export interface SimWithRepo {
+  sim: GitHubSim;
+  octokit: SimClient;
+  /** `{ owner: 'o', repo: 'r' }`, to spread into octokit parameters. */
+  repo: { owner: string; repo: string };
+}
+
+/**
+ * For a describe block: starts a sim holding the repository o/r (and an octokit client on it)
+ * before its tests and closes it after them. `sim` and `octokit` are set once the tests run.
+ */
+export function simWithRepo(repoOptions?: AddRepoOptions): SimWithRepo {
+  const fixture = { repo: { owner: 'o', repo: 'r' } } as SimWithRepo;
+  beforeAll(async () => {
+    fixture.sim = await startGitHubSim();
+    fixture.sim.model.addRepo('o', 'r', repoOptions);
+    fixture.octokit = simClient(fixture.sim);
+  });
+  afterAll(() => fixture.sim.close());
+  return fixture;
 }

@@ -1,128 +1,37 @@
 import { notFound, SimHttpError } from '../errors';
-import { ACTIONS_BOT, type ModelContext } from './core';
+import {
+  type AddedRun,
+  type AddRunOptions,
+  type AttemptRecord,
+  buildJob,
+  type Conclusion,
+  type DispatchListener,
+  deriveConclusion,
+  FAILED,
+  type JobRecord,
+  type JobSpec,
+  type RerunListener,
+  type RunRecord,
+  type WorkflowRecord,
+} from './actions-records';
+import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import type { RepoState, Repos } from './repos';
 
-export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
-export type Conclusion =
-  | 'success'
-  | 'failure'
-  | 'cancelled'
-  | 'skipped'
-  | 'timed_out'
-  | 'neutral'
-  | 'action_required'
-  | 'stale';
-
-export interface StepSpec {
-  name: string;
-  status?: RunStatus;
-  conclusion?: Conclusion | null;
-}
-
-export interface AnnotationSpec {
-  path: string;
-  start_line: number;
-  end_line?: number;
-  annotation_level?: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-  raw_details?: string;
-}
-
-export interface JobSpec {
-  name: string;
-  status?: RunStatus;
-  conclusion?: Conclusion | null;
-  log?: string;
-  steps?: StepSpec[];
-  /** Omitted on a failed job: GitHub's own "Process completed with exit code 1." annotation. */
-  annotations?: AnnotationSpec[];
-  labels?: string[];
-}
-
-export interface JobRecord {
-  id: number;
-  runId: number;
-  attempt: number;
-  name: string;
-  status: RunStatus;
-  conclusion: Conclusion | null;
-  log: string;
-  steps: StepSpec[] | undefined;
-  annotations: AnnotationSpec[];
-  labels: string[];
-  createdAt: string;
-  startedAt: string;
-  completedAt: string | null;
-}
-
-export interface AttemptRecord {
-  number: number;
-  status: RunStatus;
-  conclusion: Conclusion | null;
-  startedAt: string;
-  updatedAt: string;
-  /** Jobs executed in this attempt (a failed-jobs re-run only re-executes the failed ones). */
-  jobs: JobRecord[];
-}
-
-export interface WorkflowRecord {
-  id: number;
-  repoKey: string;
-  name: string;
-  path: string;
-  state: 'active' | 'disabled_manually';
-  createdAt: string;
-}
-
-export interface RunRecord {
-  id: number;
-  repoKey: string;
-  workflowId: number;
-  name: string;
-  runNumber: number;
-  event: string;
-  headBranch: string;
-  headSha: string;
-  displayTitle: string;
-  actor: string;
-  createdAt: string;
-  attempts: AttemptRecord[];
-  inputs?: Record<string, unknown>;
-}
-
-export interface AddRunOptions {
-  name?: string;
-  /** Workflow id or file name (`ci.yml`); created from `name` when absent. */
-  workflow?: number | string;
-  event?: string;
-  branch?: string;
-  headSha?: string;
-  status?: RunStatus;
-  conclusion?: Conclusion | null;
-  displayTitle?: string;
-  actor?: string;
-  /** Creation time (ms since epoch); default: the sim clock. */
-  createdAt?: number;
-  jobs?: JobSpec[];
-}
-
-export interface AddedRun {
-  id: number;
-  workflowId: number;
-  jobIds: number[];
-}
-
-export type RerunListener = (run: RunRecord, attempt: AttemptRecord) => void;
-export type DispatchListener = (run: RunRecord) => void;
-
-const FAILED: ReadonlySet<Conclusion | null> = new Set(['failure', 'cancelled', 'timed_out']);
-
-function deriveConclusion(jobs: JobRecord[]): Conclusion {
-  if (jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'timed_out')) return 'failure';
-  if (jobs.some((job) => job.conclusion === 'cancelled')) return 'cancelled';
-  return 'success';
-}
+export type {
+  AddedRun,
+  AddRunOptions,
+  AnnotationSpec,
+  AttemptRecord,
+  Conclusion,
+  DispatchListener,
+  JobRecord,
+  JobSpec,
+  RerunListener,
+  RunRecord,
+  RunStatus,
+  StepSpec,
+  WorkflowRecord,
+} from './actions-records';
 
 /** Workflows, runs with attempts, and jobs with logs and annotations. */
 export class Actions {
@@ -161,7 +70,7 @@ export class Actions {
   }
 
   workflowsOf(repo: RepoState): WorkflowRecord[] {
-    return this.workflows.filter((w) => w.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.workflows, repo);
   }
 
   addRun(repo: RepoState, options: AddRunOptions = {}): AddedRun {
@@ -189,7 +98,7 @@ export class Actions {
       createdAt: created,
       attempts: [],
     };
-    const jobs = (options.jobs ?? []).map((spec) => this.createJob(run, 1, spec, created));
+    const jobs = (options.jobs ?? []).map((spec) => buildJob(this.ctx, run, 1, spec, created));
     const allDone = jobs.every((job) => job.status === 'completed');
     const status = options.status ?? (allDone ? 'completed' : 'in_progress');
     const conclusion =
@@ -203,49 +112,12 @@ export class Actions {
     return { id: run.id, workflowId: workflow.id, jobIds: jobs.map((job) => job.id) };
   }
 
-  private createJob(run: RunRecord, attempt: number, spec: JobSpec, at: string): JobRecord {
-    const status = spec.status ?? 'completed';
-    const conclusion =
-      status === 'completed' ? (spec.conclusion === undefined ? 'success' : spec.conclusion) : null;
-    const annotations =
-      spec.annotations ??
-      (conclusion === 'failure'
-        ? [
-            {
-              path: '.github',
-              start_line: 1,
-              annotation_level: 'failure' as const,
-              message: 'Process completed with exit code 1.',
-            },
-          ]
-        : []);
-    return {
-      id: this.ctx.nextId(),
-      runId: run.id,
-      attempt,
-      name: spec.name,
-      status,
-      conclusion,
-      log:
-        spec.log ??
-        `${at} ##[group]Run ${spec.name}\n${at} ##[endgroup]\n${at} Job ${conclusion ?? status}\n`,
-      steps: spec.steps,
-      annotations,
-      labels: spec.labels ?? ['ubuntu-latest'],
-      createdAt: at,
-      startedAt: at,
-      completedAt: status === 'completed' ? at : null,
-    };
-  }
-
   getRun(repo: RepoState | null, runId: number): RunRecord {
-    const run = this.runs.find((r) => r.id === runId && (!repo || r.repoKey === repo.fullName.toLowerCase()));
-    if (!run) throw notFound();
-    return run;
+    return findOr404(repo ? this.runsOf(repo) : this.runs, (r) => r.id === runId);
   }
 
   runsOf(repo: RepoState): RunRecord[] {
-    return this.runs.filter((r) => r.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.runs, repo);
   }
 
   latestAttempt(run: RunRecord): AttemptRecord {
@@ -253,9 +125,7 @@ export class Actions {
   }
 
   attempt(run: RunRecord, number: number): AttemptRecord {
-    const attempt = run.attempts.find((a) => a.number === number);
-    if (!attempt) throw notFound();
-    return attempt;
+    return findOr404(run.attempts, (a) => a.number === number);
   }
 
   /** Every job of every attempt, oldest first. */
@@ -305,7 +175,8 @@ export class Actions {
       startedAt: now,
       updatedAt: now,
       jobs: toRerun.map((job) =>
-        this.createJob(
+        buildJob(
+          this.ctx,
           run,
           number,
           { name: job.name, status: 'queued', labels: job.labels, steps: job.steps },
@@ -328,7 +199,8 @@ export class Actions {
     for (const job of attempt.jobs) {
       if (job.status === 'completed') continue;
       const spec = options.jobs?.[job.name] ?? {};
-      const done = this.createJob(
+      const done = buildJob(
+        this.ctx,
         run,
         attempt.number,
         {

@@ -1,6 +1,6 @@
 import type { components } from '@octokit/openapi-types';
 import { notFound } from '../errors';
-import type { ModelContext } from './core';
+import { findOr404, inRepo, type ModelContext } from './core';
 import type { RepoState } from './repos';
 
 export type ActionsCache = components['schemas']['actions-cache-list']['actions_caches'][number];
@@ -48,7 +48,7 @@ export class Caches {
   }
 
   of(repo: RepoState): CacheRecord[] {
-    return this.caches.filter((c) => c.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.caches, repo);
   }
 
   /** Deletes the caches with exactly this key (and ref, when given); 404 when none match. */
@@ -60,8 +60,7 @@ export class Caches {
   }
 
   deleteById(repo: RepoState, id: number): void {
-    const cache = this.of(repo).find((c) => c.id === id);
-    if (!cache) throw notFound();
+    const cache = findOr404(this.of(repo), (c) => c.id === id);
     this.caches.splice(this.caches.indexOf(cache), 1);
   }
 

@@ -76,7 +76,13 @@ export function repoKey(owner: string, repo: string): string {
   return `${owner}/${repo}`.toLowerCase();
 }
 
-/** Looks a thing up by id or throws GitHub's 404. */
+/** The records of one repository (each record keeps the lower-cased 'owner/repo' as its repoKey). */
+export function inRepo<T extends { repoKey: string }>(items: readonly T[], repo: { fullName: string }): T[] {
+  const key = repo.fullName.toLowerCase();
+  return items.filter((item) => item.repoKey === key);
+}
+
+/** Looks a thing up or throws GitHub's 404. */
 export function findOr404<T>(items: Iterable<T>, predicate: (item: T) => boolean): T {
   for (const item of items) if (predicate(item)) return item;
   throw notFound();

@@ -1,6 +1,5 @@
 import type { components } from '@octokit/openapi-types';
-import { notFound } from '../errors';
-import { ACTIONS_BOT, type ModelContext } from './core';
+import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import type { RepoState } from './repos';
 
 export type Deployment = components['schemas']['deployment'];
@@ -98,13 +97,11 @@ export class Deployments {
 
   /** Newest first, as the API lists them. */
   of(repo: RepoState): DeploymentRecord[] {
-    return this.deployments.filter((d) => d.repoKey === repo.fullName.toLowerCase()).reverse();
+    return inRepo(this.deployments, repo).reverse();
   }
 
   get(repo: RepoState, id: number): DeploymentRecord {
-    const deployment = this.of(repo).find((d) => d.id === id);
-    if (!deployment) throw notFound();
-    return deployment;
+    return findOr404(this.of(repo), (d) => d.id === id);
   }
 
   addStatus(
@@ -171,7 +168,7 @@ export class Deployments {
   }
 
   environmentsOf(repo: RepoState): EnvironmentRecord[] {
-    return this.environments.filter((e) => e.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.environments, repo);
   }
 
   render(repo: RepoState, deployment: DeploymentRecord): Deployment {

@@ -1,6 +1,6 @@
 import type { components } from '@octokit/openapi-types';
 import { notFound } from '../errors';
-import { ACTIONS_BOT, type ModelContext } from './core';
+import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import type { RepoState } from './repos';
 
 export type Issue = components['schemas']['issue'];
@@ -74,13 +74,11 @@ export class Issues {
   }
 
   of(repo: RepoState): IssueRecord[] {
-    return this.issues.filter((issue) => issue.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.issues, repo);
   }
 
   get(repo: RepoState, number: number): IssueRecord {
-    const issue = this.of(repo).find((i) => i.number === number);
-    if (!issue) throw notFound();
-    return issue;
+    return findOr404(this.of(repo), (i) => i.number === number);
   }
 
   update(
@@ -154,15 +152,11 @@ export class Issues {
   }
 
   commentsOf(repo: RepoState, issue: IssueRecord): CommentRecord[] {
-    return this.comments.filter(
-      (c) => c.repoKey === repo.fullName.toLowerCase() && c.issueNumber === issue.number,
-    );
+    return inRepo(this.comments, repo).filter((c) => c.issueNumber === issue.number);
   }
 
   getComment(repo: RepoState, id: number): CommentRecord {
-    const comment = this.comments.find((c) => c.repoKey === repo.fullName.toLowerCase() && c.id === id);
-    if (!comment) throw notFound();
-    return comment;
+    return findOr404(inRepo(this.comments, repo), (c) => c.id === id);
   }
 
   renderLabel(repo: RepoState, name: string): Label {

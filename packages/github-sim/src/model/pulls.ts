@@ -1,6 +1,6 @@
 import type { components } from '@octokit/openapi-types';
 import { notFound } from '../errors';
-import { ACTIONS_BOT, type ModelContext } from './core';
+import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import { compareCommits, type DiffEntry } from './git';
 import type { MinimalRepository, RepoState, Repos } from './repos';
 
@@ -101,13 +101,11 @@ export class Pulls {
   }
 
   get(repo: RepoState, number: number): PullRecord {
-    const pull = this.pulls.find((p) => p.repoKey === repo.fullName.toLowerCase() && p.number === number);
-    if (!pull) throw notFound();
-    return pull;
+    return findOr404(this.list(repo), (p) => p.number === number);
   }
 
   list(repo: RepoState): PullRecord[] {
-    return this.pulls.filter((p) => p.repoKey === repo.fullName.toLowerCase());
+    return inRepo(this.pulls, repo);
   }
 
   files(repo: RepoState, pull: PullRecord): DiffEntry[] {

@@ -1,0 +1,165 @@
+/** The records behind workflows, runs, attempts and jobs, and how a job record is built from its spec. */
+import type { ModelContext } from './core';
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+export type Conclusion =
+  | 'success'
+  | 'failure'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'neutral'
+  | 'action_required'
+  | 'stale';
+
+export interface StepSpec {
+  name: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+}
+
+export interface AnnotationSpec {
+  path: string;
+  start_line: number;
+  end_line?: number;
+  annotation_level?: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+export interface JobSpec {
+  name: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+  log?: string;
+  steps?: StepSpec[];
+  /** Omitted on a failed job: GitHub's own "Process completed with exit code 1." annotation. */
+  annotations?: AnnotationSpec[];
+  labels?: string[];
+}
+
+export interface JobRecord {
+  id: number;
+  runId: number;
+  attempt: number;
+  name: string;
+  status: RunStatus;
+  conclusion: Conclusion | null;
+  log: string;
+  steps: StepSpec[] | undefined;
+  annotations: AnnotationSpec[];
+  labels: string[];
+  createdAt: string;
+  startedAt: string;
+  completedAt: string | null;
+}
+
+export interface AttemptRecord {
+  number: number;
+  status: RunStatus;
+  conclusion: Conclusion | null;
+  startedAt: string;
+  updatedAt: string;
+  /** Jobs executed in this attempt (a failed-jobs re-run only re-executes the failed ones). */
+  jobs: JobRecord[];
+}
+
+export interface WorkflowRecord {
+  id: number;
+  repoKey: string;
+  name: string;
+  path: string;
+  state: 'active' | 'disabled_manually';
+  createdAt: string;
+}
+
+export interface RunRecord {
+  id: number;
+  repoKey: string;
+  workflowId: number;
+  name: string;
+  runNumber: number;
+  event: string;
+  headBranch: string;
+  headSha: string;
+  displayTitle: string;
+  actor: string;
+  createdAt: string;
+  attempts: AttemptRecord[];
+  inputs?: Record<string, unknown>;
+}
+
+export interface AddRunOptions {
+  name?: string;
+  /** Workflow id or file name (`ci.yml`); created from `name` when absent. */
+  workflow?: number | string;
+  event?: string;
+  branch?: string;
+  headSha?: string;
+  status?: RunStatus;
+  conclusion?: Conclusion | null;
+  displayTitle?: string;
+  actor?: string;
+  /** Creation time (ms since epoch); default: the sim clock. */
+  createdAt?: number;
+  jobs?: JobSpec[];
+}
+
+export interface AddedRun {
+  id: number;
+  workflowId: number;
+  jobIds: number[];
+}
+
+export type RerunListener = (run: RunRecord, attempt: AttemptRecord) => void;
+export type DispatchListener = (run: RunRecord) => void;
+
+export const FAILED: ReadonlySet<Conclusion | null> = new Set(['failure', 'cancelled', 'timed_out']);
+
+export function deriveConclusion(jobs: JobRecord[]): Conclusion {
+  if (jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'timed_out')) return 'failure';
+  if (jobs.some((job) => job.conclusion === 'cancelled')) return 'cancelled';
+  return 'success';
+}
+
+/** A job record from its spec; a failed job without annotations gets GitHub's exit-code annotation. */
+export function buildJob(
+  ctx: ModelContext,
+  run: RunRecord,
+  attempt: number,
+  spec: JobSpec,
+  at: string,
+): JobRecord {
+  const status = spec.status ?? 'completed';
+  const conclusion =
+    status === 'completed' ? (spec.conclusion === undefined ? 'success' : spec.conclusion) : null;
+  const annotations =
+    spec.annotations ??
+    (conclusion === 'failure'
+      ? [
+          {
+            path: '.github',
+            start_line: 1,
+            annotation_level: 'failure' as const,
+            message: 'Process completed with exit code 1.',
+          },
+        ]
+      : []);
+  return {
+    id: ctx.nextId(),
+    runId: run.id,
+    attempt,
+    name: spec.name,
+    status,
+    conclusion,
+    log:
+      spec.log ?? `${at} ##[group]Run ${spec.name}\n${at} ##[endgroup]\n${at} Job ${conclusion ?? status}\n`,
+    steps: spec.steps,
+    annotations,
+    labels: spec.labels ?? ['ubuntu-latest'],
+    createdAt: at,
+    startedAt: at,
+    completedAt: status === 'completed' ? at : null,
+  };
+}
