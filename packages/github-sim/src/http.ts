@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { SimResponse } from './router';
 
 /** Plain HTTP plumbing of the server: request bodies and headers in, GitHub-style responses out. */
@@ -64,4 +65,37 @@ export function writeResponse(res: ServerResponse, response: SimResponse, reques
   headers['content-length'] = String(payload?.length ?? 0);
   res.writeHead(status, headers);
   res.end(payload);
+}
+
+export interface LoopbackListener {
+  /** `http://127.0.0.1:<port>`: each listener is its own origin. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** An HTTP server on 127.0.0.1 at a free port; a handler that throws answers 500 instead of hanging. */
+export async function listenOnLoopback(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<LoopbackListener> {
+  const server = createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`github-sim crashed: ${(error as Error).message}`);
+    });
+  });
+  // Keep-alive sockets must not hold the process open after close().
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
 }

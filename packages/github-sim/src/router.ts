@@ -11,7 +11,7 @@ export interface RouteContext {
   model: SimModel;
   /** Slices `items` by per_page/page and adds GitHub's Link header; `wrapKey` wraps the page as `{ total_count, [wrapKey]: page }`. */
   paginate<T>(items: readonly T[], wrapKey?: string): SimResponse;
-  /** A short-lived signed URL on this server that serves `content` (logs, tarballs). */
+  /** A short-lived signed URL on the sim's blob storage origin (`blobUrl`) that serves `content` (logs, tarballs). */
   signBlob(content: string | Buffer, contentType: string, filename?: string): string;
 }
 

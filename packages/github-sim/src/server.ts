@@ -1,10 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { BlobStore } from './blobs';
 import { SimHttpError } from './errors';
 import { type FaultInjector, FaultInjector as Faults } from './faults';
-import { apiError, loggedHeaders, readBody, requestToken, writeResponse } from './http';
+import {
+  apiError,
+  type LoopbackListener,
+  listenOnLoopback,
+  loggedHeaders,
+  readBody,
+  requestToken,
+  writeResponse,
+} from './http';
 import { SimModel } from './model';
 import { paginate } from './pagination';
 import {
@@ -55,6 +62,11 @@ export interface GitHubSim {
   url: string;
   /** Web base URL used in html_url links. */
   serverUrl: string;
+  /**
+   * Base of the signed log/tarball URLs: a second loopback listener, so a different origin from
+   * `url`, as GitHub redirects to blob storage / codeload on another host.
+   */
+  blobUrl: string;
   model: SimModel;
   faults: FaultInjector;
   requests: RequestRecord[];
@@ -66,6 +78,7 @@ export interface GitHubSim {
   close(): Promise<void>;
 }
 
+const BLOB_PREFIX = '/_blobs/';
 const BLOB_ROUTE = '/_blobs/{token}';
 
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
@@ -77,10 +90,11 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const requests: RequestRecord[] = [];
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   let requestCounter = 0;
-  // Filled in once the server listens and the port is known.
+  // Filled in once both listeners listen and their ports are known.
   let model = undefined as unknown as SimModel;
   let blobs = undefined as unknown as BlobStore;
   let baseUrl = '';
+  let blobUrl = '';
 
   const send = (res: ServerResponse, record: RequestRecord, response: SimResponse): void => {
     record.status = response.status ?? 200;
@@ -122,9 +136,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** The request pipeline of both listeners: the API one (`storage` false) and the blob storage one. */
+  const handle = async (req: IncomingMessage, res: ServerResponse, storage: boolean): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = new URL(req.url ?? '/', storage ? blobUrl : baseUrl);
     const path = url.pathname;
     const record: RequestRecord = {
       method,
@@ -143,9 +158,9 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     const { body } = parsed;
     if (body !== undefined) record.body = body;
 
-    const isBlob = path.startsWith('/_blobs/');
-    const match = isBlob ? null : router.match(method, path);
-    record.route = isBlob ? BLOB_ROUTE : (match?.template ?? null);
+    const blobToken = storage && path.startsWith(BLOB_PREFIX) ? path.slice(BLOB_PREFIX.length) : undefined;
+    const match = storage ? null : router.match(method, path);
+    record.route = storage ? (blobToken === undefined ? null : BLOB_ROUTE) : (match?.template ?? null);
 
     const fault = faults.take(method, path, record.route);
     if (fault) {
@@ -165,7 +180,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       }
     }
 
-    if (isBlob) return send(res, record, blobs.respond(path.slice('/_blobs/'.length)));
+    // Storage knows nothing of tokens, rate limits or API routes: a blob or its error.
+    if (storage) return send(res, record, blobs.respond(blobToken ?? ''));
     if (path === '/_web' || path.startsWith('/_web/')) {
       return send(res, record, {
         status: 200,
@@ -199,27 +215,24 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     send(res, record, { ...response, headers: { ...verdict.headers, ...response.headers } });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`github-sim crashed: ${(error as Error).message}`);
-    });
-  });
-  // Keep-alive sockets must not hold the process open after close().
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
+  const apiListener = await listenOnLoopback((req, res) => handle(req, res, false));
+  let storageListener: LoopbackListener;
+  try {
+    storageListener = await listenOnLoopback((req, res) => handle(req, res, true));
+  } catch (error) {
+    await apiListener.close();
+    throw error;
+  }
+  baseUrl = apiListener.url;
+  blobUrl = storageListener.url;
   const serverUrl = `${baseUrl}/_web`;
   model = new SimModel(baseUrl, serverUrl, clock);
-  blobs = new BlobStore(baseUrl, clock, options.logUrlTtlMs ?? 60_000);
+  blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
 
   return {
     url: baseUrl,
     serverUrl,
+    blobUrl,
     model,
     faults,
     requests,
@@ -228,10 +241,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     },
     route: (method, template, handler) => router.add(method, template, handler),
     setRateLimit: (update) => limiter.set(update),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([apiListener.close(), storageListener.close()]);
+    },
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { createGitHubClient, type GitHubClient } from '@qeml/action-kit';
 import { type AddRepoOptions, type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
@@ -43,6 +44,20 @@ export function simClient(
       search: immediateGroup,
       notifications: immediateGroup,
     },
+  });
+}
+
+/**
+ * The client the actions really use (`createGitHubClient`: retries, throttling, token kept to the
+ * API origin across redirects), with 1 ms backoff units and no write spacing.
+ */
+export function actionClient(sim: GitHubSim, token = 'ghs_test'): GitHubClient {
+  return createGitHubClient({
+    token,
+    apiUrl: sim.url,
+    retryAfterBaseValue: 1,
+    throttle: { minWriteIntervalMs: 0 },
+    env: {},
   });
 }
 

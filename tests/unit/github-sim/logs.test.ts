@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
-import { ManualClock, simClient } from './client';
+import { actionClient, ManualClock, simClient } from './client';
 
 describe('github-sim job logs, annotations and tarballs', () => {
   let sim: GitHubSim;
@@ -24,26 +24,25 @@ describe('github-sim job logs, annotations and tarballs', () => {
   });
   afterAll(() => sim.close());
 
-  test('octokit follows the log redirect to a signed URL and gets the text: one API request + one blob request', async () => {
-    const octokit = simClient(sim);
+  test('a job log redirects to signed storage on another origin, which never sees the token', async () => {
     sim.clearRequests();
-    const response = await octokit.rest.actions.downloadJobLogsForWorkflowRun({
+    const response = await actionClient(sim, 'ghs_secret_token').rest.actions.downloadJobLogsForWorkflowRun({
       owner: 'o',
       repo: 'r',
       job_id: jobId,
     });
     expect(response.data).toContain('FAILED tests/test_x.py::test_y');
-    expect(sim.requests.map((r) => [r.route, r.status])).toEqual([
-      ['/repos/{owner}/{repo}/actions/jobs/{job_id}/logs', 302],
-      ['/_blobs/{token}', 200],
+    expect(new URL(sim.blobUrl).origin).not.toBe(new URL(sim.url).origin);
+    expect(sim.requests.map((r) => [r.route, r.status, r.hasAuthorization, r.headers.host])).toEqual([
+      ['/repos/{owner}/{repo}/actions/jobs/{job_id}/logs', 302, true, new URL(sim.url).host],
+      ['/_blobs/{token}', 200, false, new URL(sim.blobUrl).host],
     ]);
-    // Same origin, so fetch keeps the header: the log records that (token redacted).
-    expect(sim.requests[1]?.hasAuthorization).toBe(true);
     expect(sim.requests[0]?.headers.authorization).toBe('token REDACTED');
-    expect(JSON.stringify(sim.requests)).not.toContain('ghs_test');
+    expect(sim.requests[1]?.headers.authorization).toBeUndefined();
+    expect(JSON.stringify(sim.requests)).not.toContain('ghs_secret_token');
   });
 
-  test('the signed URL expires', async () => {
+  test('the signed URL lives on the storage origin only, and expires', async () => {
     const octokit = simClient(sim);
     const redirect = await octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
       owner: 'o',
@@ -53,13 +52,19 @@ describe('github-sim job logs, annotations and tarballs', () => {
     });
     expect(redirect.status).toBe(302);
     const location = redirect.headers.location as string;
-    expect(location).toMatch(new RegExp(`^${sim.url}/_blobs/[0-9a-f]+\\?expires=\\d+`));
+    expect(location).toMatch(new RegExp(`^${sim.blobUrl}/_blobs/[0-9a-f]+\\?expires=\\d+`));
     expect((await fetch(location)).status).toBe(200);
+    // The API origin does not serve blobs, and storage serves nothing but blobs.
+    const onApi = new URL(location);
+    const apiOrigin = new URL(sim.url);
+    onApi.host = apiOrigin.host;
+    expect((await fetch(onApi, { headers: { authorization: 'token ghs_test' } })).status).toBe(404);
+    expect((await fetch(`${sim.blobUrl}/repos/o/r`)).status).toBe(404);
     clock.advance(61_000);
     const expired = await fetch(location);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('AuthenticationFailed');
-    expect((await fetch(`${sim.url}/_blobs/nope`)).status).toBe(404);
+    expect((await fetch(`${sim.blobUrl}/_blobs/nope`)).status).toBe(404);
   });
 
   test("a job's check_run_url leads to its annotations", async () => {
@@ -98,19 +103,27 @@ describe('github-sim job logs, annotations and tarballs', () => {
     expect(data.map((a) => a.message)).toEqual(['Process completed with exit code 1.']);
   });
 
-  test('tarball download redirects to a signed URL serving the archive set by the test', async () => {
+  test('a tarball redirects to signed storage on another origin, which never sees the token', async () => {
     const archive = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4]);
     sim.model.setTarball('o', 'r', 'v1', archive);
-    const octokit = simClient(sim);
+    const octokit = actionClient(sim, 'ghs_secret_token');
     sim.clearRequests();
     const response = await octokit.rest.repos.downloadTarballArchive({ owner: 'o', repo: 'r', ref: 'v1' });
     expect(Buffer.from(response.data as ArrayBuffer)).toEqual(archive);
-    expect(sim.requests.map((r) => r.route)).toEqual([
-      '/repos/{owner}/{repo}/tarball/{ref}',
-      '/_blobs/{token}',
+    expect(sim.requests.map((r) => [r.route, r.status, r.hasAuthorization, r.headers.host])).toEqual([
+      ['/repos/{owner}/{repo}/tarball/{ref}', 302, true, new URL(sim.url).host],
+      ['/_blobs/{token}', 200, false, new URL(sim.blobUrl).host],
     ]);
+    expect(JSON.stringify(sim.requests)).not.toContain('ghs_secret_token');
     await expect(
       octokit.rest.repos.downloadTarballArchive({ owner: 'o', repo: 'r', ref: 'nope' }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  test('closing the sim closes the storage listener too', async () => {
+    const other = await startGitHubSim();
+    const { blobUrl } = other;
+    await other.close();
+    await expect(fetch(`${blobUrl}/_blobs/nope`)).rejects.toThrow();
   });
 });
