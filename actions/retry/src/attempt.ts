@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { ConfigurationError } from '@qeml/action-kit';
 import { type CapturedFiles, createAttemptFiles } from './file-commands';
 import { LineScanner, type OutputPattern, type OutputVerdict } from './output-match';
-import { killProcessTree } from './process-tree';
+import { killProcessTree, processStartTime } from './process-tree';
 import { type ShellSpec, shellCommand, writeScript } from './shell';
 
 export type AttemptOutcome = 'success' | 'failure' | 'timeout' | 'cancelled';
@@ -47,8 +47,10 @@ export interface CommandAttempt {
   stderr: Writable;
 }
 
-/** After the shell exits, output still held open by a background child is waited for this long without data. */
+/** After the shell exits, output still held open by a background child is waited for this long without data, */
 const DRAIN_IDLE_MS = 300;
+/** and never longer than this in all, even while a background child keeps writing (a run step does not wait for it). */
+const DRAIN_MAX_MS = 2000;
 /** The runner escalates a cancellation to SIGKILL of this action after 7.5 s: kill the tree well before. */
 const CANCEL_GRACE_CAP_MS = 5000;
 
@@ -72,6 +74,8 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       windowsVerbatimArguments: command.verbatim,
       windowsHide: true,
     });
+    // Who the root is, taken now: by the time its tree is killed, its pid may belong to someone else.
+    const rootStart = child.pid === undefined ? undefined : processStartTime(child.pid);
 
     let lastData = Date.now();
     const streams = [
@@ -95,7 +99,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     const stop = (why: 'timeout' | 'cancelled', graceMs: number) => {
       if (ending || child.pid === undefined) return;
       ending = why;
-      killing = killProcessTree(child.pid, { graceMs });
+      killing = killProcessTree(child.pid, { graceMs, rootStart });
     };
     const timer =
       options.timeoutMs !== undefined
@@ -109,7 +113,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       (resolve, reject) => {
         child.once('error', (error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') {
-            reject(new ConfigurationError(`shell: '${command.file}' was not found on this runner`));
+            reject(new ConfigurationError(`Input 'shell': '${command.file}' was not found on this runner`));
           } else reject(error);
         });
         child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -124,7 +128,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     const exitCode = exitCodeOf(exit.code, exit.signal);
     if (!ending && exitCode !== 0 && child.pid !== undefined && process.platform !== 'win32') {
       // A failed attempt leaves nothing behind to disturb the next one.
-      await killProcessTree(child.pid, { graceMs: options.killGraceMs });
+      await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart });
     }
     const base = { exitCode, signal: exit.signal, output: verdict };
     if (ending === 'cancelled')
@@ -148,7 +152,8 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
 
 /**
  * Waits for both pipes to close, or gives up once no data came for a while although our side is not
- * blocked: then a background child of the command holds them open, and it is not ours to wait for.
+ * blocked, or after DRAIN_MAX_MS at most: then a background child of the command holds them open, and
+ * it is not ours to wait for.
  */
 async function drain(stdout: Readable, stderr: Readable, lastData: () => number, sinks: Writable[]) {
   const closed = (stream: Readable) =>
@@ -159,6 +164,7 @@ async function drain(stdout: Readable, stderr: Readable, lastData: () => number,
         stream.once('close', resolve);
       }
     });
+  const giveUpAt = Date.now() + DRAIN_MAX_MS;
   let done = false;
   const both = Promise.all([closed(stdout), closed(stderr)]).then(() => {
     done = true;
@@ -168,7 +174,8 @@ async function drain(stdout: Readable, stderr: Readable, lastData: () => number,
     await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 50)))]);
     clearTimeout(timer); // a pending timer would keep the process alive after the last attempt
     const blocked = sinks.some((sink) => sink.writableNeedDrain);
-    if (!done && !blocked && Date.now() - lastData() > DRAIN_IDLE_MS) {
+    const idle = !blocked && Date.now() - lastData() > DRAIN_IDLE_MS;
+    if (!done && (idle || Date.now() >= giveUpAt)) {
       stdout.destroy();
       stderr.destroy();
       return;

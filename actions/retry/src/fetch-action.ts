@@ -59,18 +59,24 @@ export async function resolveAction(uses: string, options: ResolveActionOptions)
   }
 }
 
+/** One folder level for a repo or ref: no separators, and never `.` or `..` (which would climb out). */
+function folderName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return /^\.+$/.test(safe) ? safe.replaceAll('.', '_') : safe;
+}
+
 /** Extracts the tarball once per run into RUNNER_TEMP/_actions/owner/repo/ref. */
 export async function fetchRemoteAction(
   remote: RemoteAction,
   options: ResolveActionOptions,
 ): Promise<string> {
-  const safeRef = remote.ref.replace(/[^A-Za-z0-9._-]/g, '_');
-  const dir = path.join(options.tempDir, '_actions', remote.owner, remote.repo, safeRef);
+  const [repo, ref] = [folderName(remote.repo), folderName(remote.ref)];
+  const dir = path.join(options.tempDir, '_actions', remote.owner, repo, ref);
   const complete = path.join(dir, '.qeml-extracted');
   if (existsSync(complete)) return dir;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const archive = path.join(options.tempDir, `_actions-${remote.owner}-${remote.repo}-${safeRef}.tar.gz`);
+  const archive = path.join(options.tempDir, `_actions-${remote.owner}-${repo}-${ref}.tar.gz`);
   await writeFile(archive, await options.download(remote));
   try {
     await extractInside(archive, dir);

@@ -22,7 +22,8 @@ export {
 export { type CapturedFiles, commitFileCommands, serializeFileCommand } from './file-commands';
 export { Input, type RetryConfig, type RetryTask, readRetryConfig, retrySchema } from './inputs';
 export { LineScanner, MAX_MATCHED_LINE_CHARS, type OutputPattern, type OutputVerdict } from './output-match';
-export { killProcessTree, type SignalDeps, sendSignal, snapshotTree } from './process-tree';
+export { commitSuccessfulAttempt, Output } from './outputs';
+export { killProcessTree, processStartTime, type SignalDeps, sendSignal, snapshotTree } from './process-tree';
 export {
   buildReport,
   buildSummary,

@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   const logger = createCoreLogger();
   const result = await runRetry(config, { logger, signal: cancel.signal });
 
-  await commitSuccessfulAttempt(result, logger);
-  setRetryOutputs(result);
+  const commandOutputs = await commitSuccessfulAttempt(result, logger);
+  setRetryOutputs(result, logger, commandOutputs);
   const title =
     config.task.kind === 'action'
       ? config.task.uses

@@ -19,26 +19,41 @@ export const Output = {
 
 const OWN_OUTPUTS = new Set<string>(Object.values(Output));
 
-/** Makes the successful attempt's file commands the step's, warning about outputs that ours replace. */
-export async function commitSuccessfulAttempt(result: RetryResult, logger: Logger): Promise<void> {
+/**
+ * Makes the successful attempt's file commands the step's; returns the names of the outputs it set. A
+ * malformed $GITHUB_OUTPUT or $GITHUB_ENV (e.g. an unclosed heredoc) is dropped with a warning: appended
+ * as is, it would swallow the outputs written after it.
+ */
+export async function commitSuccessfulAttempt(
+  result: RetryResult,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
   const files = result.successful?.files;
-  if (!files) return;
-  let names: string[] = [];
-  try {
-    names = Object.keys(parseFileCommands(files.GITHUB_OUTPUT, 'GITHUB_OUTPUT'));
-  } catch (error) {
-    logger.warning(`The command wrote a malformed $GITHUB_OUTPUT: ${(error as Error).message}`);
+  if (!files) return [];
+  const committed = { ...files };
+  let outputNames: string[] = [];
+  for (const file of ['GITHUB_OUTPUT', 'GITHUB_ENV'] as const) {
+    try {
+      const names = Object.keys(parseFileCommands(files[file], file));
+      if (file === 'GITHUB_OUTPUT') outputNames = names;
+    } catch (error) {
+      committed[file] = '';
+      logger.warning(`The command wrote a malformed $${file}, which is dropped: ${(error as Error).message}`);
+    }
   }
-  const clashes = names.filter((name) => OWN_OUTPUTS.has(name));
+  await commitFileCommands(committed, env);
+  return outputNames;
+}
+
+/** Sets the action's own outputs after the command's, warning about command outputs they replace. */
+export function setRetryOutputs(result: RetryResult, logger: Logger, commandOutputs: string[] = []): void {
+  const clashes = commandOutputs.filter((name) => OWN_OUTPUTS.has(name));
   if (clashes.length > 0) {
     logger.warning(
       `The command set output(s) ${clashes.join(', ')}, which the retry action sets itself; the retry action's values win.`,
     );
   }
-  await commitFileCommands(files);
-}
-
-export function setRetryOutputs(result: RetryResult): void {
   runner.setOutput(Output.Attempts, String(result.attempts.length));
   runner.setOutput(Output.ExitCode, result.exitCode === null ? '' : String(result.exitCode));
   runner.setOutput(Output.Outcome, result.outcome);

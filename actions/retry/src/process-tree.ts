@@ -63,24 +63,33 @@ export function processTable(): ProcessInfo[] {
   }
 }
 
+/** The process that has this pid now, if any. */
+function processInfo(pid: number): ProcessInfo | undefined {
+  if (existsSync('/proc/self/stat')) return readProcStat(pid);
+  return processTable().find((p) => p.pid === pid);
+}
+
+/** The start time of a process (Linux only, where it is cheap; undefined elsewhere or when reaped). */
+export function processStartTime(pid: number): string | undefined {
+  return existsSync('/proc/self/stat') ? readProcStat(pid)?.start : undefined;
+}
+
 /** True while the process that had this pid and start time still runs (a zombie has ended). */
 export function isRunning(pid: number, start: string): boolean {
-  if (existsSync('/proc/self/stat')) {
-    const info = readProcStat(pid);
-    return info !== undefined && info.start === start && !info.zombie;
-  }
-  const now = processTable().find((p) => p.pid === pid);
+  const now = processInfo(pid);
   return now !== undefined && now.start === start && !now.zombie;
 }
 
 /**
  * The members of the tree rooted at `rootPid`: its descendants through ppid links, members of its
  * process group, and descendants of processes remembered from earlier snapshots (their parent may
- * have died and left them to init). Returns pid -> start time.
+ * have died and left them to init). Returns pid -> start time. With `rootStart`, a process that now
+ * holds `rootPid` but started at another time (PID reuse) is not ours, and neither is its group.
  */
 export function snapshotTree(
   rootPid: number,
   remembered: Map<number, string> = new Map(),
+  rootStart?: string,
 ): Map<number, string> {
   const table = processTable().filter((p) => !p.zombie && p.pid !== process.pid);
   const children = new Map<number, ProcessInfo[]>();
@@ -93,8 +102,10 @@ export function snapshotTree(
   const found = new Map<number, string>();
   const queue: ProcessInfo[] = [];
   const root = byPid.get(rootPid);
-  if (root) queue.push(root);
-  for (const p of table) if (p.pgid === rootPid) queue.push(p);
+  if (rootIsOurs(root, rootStart)) {
+    if (root) queue.push(root);
+    for (const p of table) if (p.pgid === rootPid) queue.push(p);
+  }
   for (const [pid, start] of remembered) {
     const p = byPid.get(pid);
     if (p && p.start === start) queue.push(p);
@@ -106,6 +117,14 @@ export function snapshotTree(
     queue.push(...(children.get(p.pid) ?? []));
   }
   return found;
+}
+
+/**
+ * Whether `rootPid` and its process group are still the ones we started. Linux never hands out a pid
+ * that is still some group's id, so while our group lives, a process holding `rootPid` is our root.
+ */
+function rootIsOurs(now: ProcessInfo | undefined, rootStart: string | undefined): boolean {
+  return now === undefined || rootStart === undefined || now.start === rootStart;
 }
 
 let sudoPath: string | null | undefined;
@@ -164,6 +183,8 @@ async function waitUntilGone(members: Map<number, string>, ms: number): Promise<
 export interface KillOptions {
   /** How long members get to exit after SIGTERM before SIGKILL. */
   graceMs: number;
+  /** The root's start time, taken when it was spawned: guards against its pid being reused since. */
+  rootStart?: string;
 }
 
 /**
@@ -175,14 +196,16 @@ export async function killProcessTree(rootPid: number, options: KillOptions): Pr
     spawnSync('taskkill', ['/T', '/F', '/PID', String(rootPid)], { stdio: 'ignore' });
     return;
   }
-  const members = snapshotTree(rootPid);
-  sendSignal(-rootPid, 'SIGTERM');
+  const { rootStart } = options;
+  const groupIsOurs = () => rootIsOurs(processInfo(rootPid), rootStart);
+  const members = snapshotTree(rootPid, new Map(), rootStart);
+  if (groupIsOurs()) sendSignal(-rootPid, 'SIGTERM');
   for (const pid of members.keys()) sendSignal(pid, 'SIGTERM');
   if (await waitUntilGone(members, options.graceMs)) return;
 
   // Survivors, plus whatever they started during the grace period.
-  for (const [pid, start] of snapshotTree(rootPid, members)) members.set(pid, start);
-  sendSignal(-rootPid, 'SIGKILL');
+  for (const [pid, start] of snapshotTree(rootPid, members, rootStart)) members.set(pid, start);
+  if (groupIsOurs()) sendSignal(-rootPid, 'SIGKILL');
   for (const [pid, start] of members) if (isRunning(pid, start)) sendSignal(pid, 'SIGKILL');
   await waitUntilGone(members, 1000);
 }

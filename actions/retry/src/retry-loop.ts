@@ -66,12 +66,10 @@ export interface RetryResult {
   successful?: AttemptResult;
 }
 
-/** Progress callbacks: the action turns them into groups and annotations, the CLI into console lines. */
+/** Progress callbacks: the engine turns them into warnings and log lines through its Logger. */
 export interface RetryEvents {
-  attemptStarted?(attempt: number, maxAttempts: number): void;
   attemptFinished?(record: AttemptRecord, maxAttempts: number): void;
   waiting?(delayMs: number, nextAttempt: number): void;
-  finished?(result: RetryResult): void;
 }
 
 export interface RetryLoopOptions {
@@ -116,7 +114,6 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
   };
 
   const attemptOnce = async (attempt: number): Promise<void> => {
-    events.attemptStarted?.(attempt, plan.maxAttempts);
     const started = clock.now();
     const { byTotal, ...limit } = limitFor();
     if (byTotal) cutByTotal.add(attempt);
@@ -151,7 +148,9 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
       },
       // Called by p-retry only while attempts are left, so the sleep here never follows the last one.
       shouldRetry: async ({ error, attemptNumber }) => {
-        const record = (error as FailedAttempt).record;
+        // Anything but a failed attempt (a missing shell, a bug) is not retried: it is rethrown below.
+        if (!(error instanceof FailedAttempt)) return false;
+        const record = error.record;
         if (record.outcome === 'timeout' && cutByTotal.has(record.number)) {
           finalBecause = record.reason;
           return false;
@@ -186,7 +185,7 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
   else if (signal.aborted) outcome = 'cancelled';
   else outcome = last?.outcome === 'timeout' ? 'timeout' : 'failure';
   if (outcome === 'cancelled') finalBecause = 'the step was cancelled';
-  const result: RetryResult = {
+  return {
     outcome,
     attempts,
     exitCode: last?.exitCode ?? null,
@@ -196,6 +195,4 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
     finalBecause: successful ? '' : finalBecause,
     successful,
   };
-  events.finished?.(result);
-  return result;
 }

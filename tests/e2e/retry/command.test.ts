@@ -1,24 +1,13 @@
 /** The retry bundle run through local-runner as the runner would, retrying shell commands. */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
+import { alive, killLeftovers, stubbornTree } from '../../support/processes';
 import { makeTempDir, removeTempDir } from '../../support/temp';
-import {
-  alive,
-  errors,
-  killLeftovers,
-  runRetryBundle,
-  STUBBORN_TREE,
-  STUBBORN_TREE_SIZE,
-  waitForLines,
-  warnings,
-} from './helpers';
+import { errors, runRetryBundle, warnings } from './helpers';
 
 let work: string;
 beforeAll(async () => {
   work = await makeTempDir('retry-e2e-');
-  await writeFile(path.join(work, 'tree.sh'), STUBBORN_TREE);
 });
 afterAll(() => removeTempDir(work));
 
@@ -76,10 +65,10 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
     expect(step.summary).toContain('Succeeded on attempt 3');
   });
 
-  test('all attempts failing: exit 1, outcome failure, one error with the verdict', async () => {
+  test('all attempts failing: exit 1, outcome failure, one error with the verdict, no wait after the last', async () => {
     const step = await runRetryBundle(
       node,
-      { run: 'exit 3', 'max-attempts': '2' },
+      { run: 'exit 3', 'max-attempts': '2', delay: '20ms', jitter: 'none' },
       { tempDir: work, workspace: work },
     );
     expect(step.exitCode).toBe(1);
@@ -91,6 +80,21 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
     });
     expect(errors(step)).toHaveLength(1);
     expect(errors(step)[0]?.message).toContain('Failed after 2 attempts');
+    const report = JSON.parse(step.outputs.report ?? '{}');
+    expect(report.attempts.map((a: { 'delay-ms': number | null }) => a['delay-ms'])).toEqual([20, null]);
+    expect(step.log.match(/Waiting \S+ before attempt/g)).toEqual(['Waiting 20ms before attempt']);
+  });
+
+  test('a malformed $GITHUB_OUTPUT of the successful attempt is dropped with a warning; our outputs stay', async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: 'printf "broken<<EOF\\nno end" >> "$GITHUB_OUTPUT"' },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs).toMatchObject({ outcome: 'success', attempts: '1' });
+    expect(step.outputs.broken).toBeUndefined();
+    expect(warnings(step)[0]?.message).toContain('malformed $GITHUB_OUTPUT');
   });
 
   test("the retry action's own outputs win over a command output of the same name", async () => {
@@ -145,21 +149,15 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
   });
 
   test('a timeout kills the whole tree, TERM-ignoring members included', async () => {
-    const pidFile = path.join(work, `timeout-${label}.pids`);
-    await writeFile(pidFile, '');
+    const tree = await stubbornTree(work, `timeout-${label}`);
     let pids: number[] = [];
     try {
       const step = await runRetryBundle(
         node,
-        {
-          run: `export PIDFILE="${pidFile}"\nbash "${path.join(work, 'tree.sh')}"`,
-          timeout: '1s',
-          'kill-grace': '500ms',
-          'max-attempts': '1',
-        },
+        { run: tree.run, timeout: '1s', 'kill-grace': '500ms', 'max-attempts': '1' },
         { tempDir: work, workspace: work },
       );
-      pids = await waitForLines(pidFile, STUBBORN_TREE_SIZE);
+      pids = await tree.started();
       expect(step.outputs).toMatchObject({ outcome: 'timeout', reason: 'timed out after 1s' });
       expect(step.exitCode).toBe(1);
       expect(pids.filter(alive)).toEqual([]);
@@ -173,15 +171,14 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
   });
 
   test('cancelling the step kills the tree and ends with outcome cancelled, outputs and summary written', async () => {
-    const pidFile = path.join(work, `cancel-${label}.pids`);
-    await writeFile(pidFile, '');
+    const tree = await stubbornTree(work, `cancel-${label}`);
     const controller = new AbortController();
     const running = runRetryBundle(
       node,
-      { run: `export PIDFILE="${pidFile}"\nbash "${path.join(work, 'tree.sh')}"`, 'kill-grace': '300ms' },
+      { run: tree.run, 'kill-grace': '300ms' },
       { tempDir: work, workspace: work, signal: controller.signal },
     );
-    const pids = await waitForLines(pidFile, STUBBORN_TREE_SIZE);
+    const pids = await tree.started();
     try {
       controller.abort();
       const step = await running;
@@ -202,6 +199,5 @@ describe.each(bundleNodes())('retry bundle under $label', ({ label, path: node }
     );
     expect(step.exitCode).toBe(0);
     expect(step.log).toContain(`cwd=${work}`);
-    expect(await readFile(path.join(work, 'tree.sh'), 'utf8')).toBe(STUBBORN_TREE);
   });
 });

@@ -36,6 +36,9 @@ beforeAll(async () => {
     recursive: true,
   });
   await cp(path.join(fixtures, 'docker-action'), path.join(work, 'workspace', 'docker'), { recursive: true });
+  await cp(path.join(fixtures, 'hanging-action'), path.join(work, 'workspace', 'hanging'), {
+    recursive: true,
+  });
 });
 afterAll(async () => {
   await sim.close();
@@ -47,16 +50,18 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     sim.clearRequests();
     const tempDir = path.join(work, `temp-remote-${label}`);
     await mkdir(tempDir, { recursive: true });
-    const step = await runRetryBundle(
-      node,
-      { uses: 'octo/actions/greeter@v1', with: `name: remote-${label}` },
-      {
-        apiUrl: sim.url,
-        token: 'ghs_sim_token_0123456789',
-        tempDir,
-        workspace: path.join(work, 'workspace'),
-      },
-    );
+    const retryRemoteGreeter = () =>
+      runRetryBundle(
+        node,
+        { uses: 'octo/actions/greeter@v1', with: `name: remote-${label}` },
+        {
+          apiUrl: sim.url,
+          token: 'ghs_sim_token_0123456789',
+          tempDir,
+          workspace: path.join(work, 'workspace'),
+        },
+      );
+    const step = await retryRemoteGreeter();
     expect(step.exitCode).toBe(0);
     expect(step.outputs).toMatchObject({
       attempts: '2',
@@ -69,18 +74,13 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     const fetches = sim.requests.filter((r) => r.route === '/repos/{owner}/{repo}/tarball/{ref}');
     expect(fetches).toHaveLength(1);
     expect(fetches[0]?.hasAuthorization).toBe(true);
+    // The API redirects to blob storage on another origin: the token must not follow it there.
+    const blobs = sim.requests.filter((r) => r.route === '/_blobs/{token}');
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]?.hasAuthorization).toBe(false);
 
     // Within the same job (same RUNNER_TEMP) the extracted action is reused, not downloaded again.
-    const again = await runRetryBundle(
-      node,
-      { uses: 'octo/actions/greeter@v1', with: `name: remote-${label}` },
-      {
-        apiUrl: sim.url,
-        token: 'ghs_sim_token_0123456789',
-        tempDir,
-        workspace: path.join(work, 'workspace'),
-      },
-    );
+    const again = await retryRemoteGreeter();
     expect(again.outputs).toMatchObject({ attempts: '1', greeting: `hello remote-${label}` });
     expect(sim.requests.filter((r) => r.route === '/repos/{owner}/{repo}/tarball/{ref}')).toHaveLength(1);
   });
@@ -103,5 +103,30 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     expect(docker.exitCode).toBe(1);
     expect(errors(docker)).toHaveLength(1);
     expect(errors(docker)[0]?.message).toMatch(/'uses'.*docker/);
+  });
+
+  test('timeout applies to the retried action: a hanging action is killed and reported', async () => {
+    const tempDir = path.join(work, `temp-hang-${label}`);
+    await mkdir(tempDir, { recursive: true });
+    const step = await runRetryBundle(
+      node,
+      {
+        uses: './hanging',
+        timeout: '300ms',
+        'kill-grace': '200ms',
+        'max-attempts': '2',
+        'retry-on': 'error',
+      },
+      { tempDir, workspace: path.join(work, 'workspace') },
+    );
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs).toMatchObject({
+      outcome: 'timeout',
+      attempts: '1',
+      reason: 'timed out after 300ms',
+    });
+    expect(JSON.parse(step.outputs.report ?? '{}')['final-because']).toBe(
+      'retry-on does not include timeout',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { VirtualClock } from '@qeml/action-kit';
+import { mulberry32 } from '@qeml/github-sim';
 import {
   BACKOFF_STRATEGIES,
   type BackoffPolicy,
@@ -9,7 +10,7 @@ import {
   nextDelay,
   runRetryLoop,
 } from '@qeml/retry';
-import { attempt, plan, seeded } from './helpers';
+import { attempt, plan } from './helpers';
 
 const policy = (overrides: Partial<BackoffPolicy>): BackoffPolicy => ({
   strategy: 'exponential',
@@ -60,7 +61,7 @@ describe('every delay the loop sleeps lies within the policy bounds (3 strategie
     for (const jitter of JITTER_MODES) {
       test(`${strategy} + ${jitter}`, async () => {
         for (let seed = 1; seed <= 40; seed++) {
-          const random = seeded(seed * 7919);
+          const random = mulberry32(seed * 7919);
           const backoff = policy({
             strategy,
             jitter,

@@ -1,12 +1,12 @@
 /** The engine running real shell commands (fast ones): outputs, env carry-over, patterns, timeouts, cancel. */
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { VirtualClock } from '@qeml/action-kit';
 import { readRetryConfig, runRetry } from '@qeml/retry';
+import { alive, killLeftovers, stubbornTree, waitForLines } from '../../support/processes';
 
 let temp: string;
 beforeAll(async () => {
@@ -39,36 +39,6 @@ async function retry(inputs: Record<string, string>, signal?: AbortSignal) {
   });
   return { result, stdout: out.text(), stderr: err.text(), clock };
 }
-
-/** Alive = exists and is not a zombie (an exited child not yet reaped by its new parent). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-async function waitForLines(file: string, count: number): Promise<number[]> {
-  for (let i = 0; i < 400; i++) {
-    const pids = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
-    if (pids.length >= count) return pids;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${file} never got ${count} lines`);
-}
-
-// A tree whose members all ignore SIGTERM: two background children, one with a grandchild.
-const STUBBORN_TREE = `
-echo $$ >> "$PIDFILE"
-bash -c 'trap "" TERM; echo $$ >> "$PIDFILE"; sleep 1000 & echo $! >> "$PIDFILE"; wait' &
-bash -c 'trap "" TERM; echo $$ >> "$PIDFILE"; bash -c "sleep 1000 & echo \\$! >> \\"\\$PIDFILE\\"; wait" & echo $! >> "$PIDFILE"; wait' &
-trap "" TERM
-wait
-`;
-const TREE_SIZE = 6;
 
 describe('retrying a command', () => {
   test('fails twice then succeeds: only attempt 3 outputs survive; on-retry env reaches later attempts', async () => {
@@ -192,36 +162,82 @@ describe('retrying a command', () => {
     expect(huge.stdout.length).toBe(2 * (3_000_000 + 'TOKEN-HEADTAIL-MARK\n'.length));
   });
 
-  test('a timeout kills the whole tree, members that ignore SIGTERM included', async () => {
-    const pidFile = path.join(temp, 'timeout-pids');
-    await writeFile(pidFile, '');
-    await writeFile(path.join(temp, 'tree.sh'), STUBBORN_TREE);
-    const { result } = await retry({
-      run: `export PIDFILE="${pidFile}"\nbash "${path.join(temp, 'tree.sh')}"`,
-      timeout: '1s',
-      'kill-grace': '500ms',
-      'max-attempts': '1',
-    });
-    expect(result.outcome).toBe('timeout');
-    expect(result.reason).toBe('timed out after 1s');
-    const pids = await waitForLines(pidFile, TREE_SIZE);
-    expect(pids.filter(alive)).toEqual([]);
+  test('total-timeout kills the whole tree (TERM-proof members too) and no further attempt starts', async () => {
+    const tree = await stubbornTree(temp, 'total-timeout');
+    let pids: number[] = [];
+    try {
+      const { result } = await retry({ run: tree.run, 'total-timeout': '1s', 'kill-grace': '500ms' });
+      pids = await tree.started();
+      expect(result.outcome).toBe('timeout');
+      expect(result.attempts).toHaveLength(1);
+      expect(result.reason).toBe('total-timeout of 1s reached');
+      expect(pids.filter(alive)).toEqual([]);
+    } finally {
+      killLeftovers(pids);
+    }
   });
 
   test('cancelling kills the running attempt and ends with outcome cancelled', async () => {
-    const pidFile = path.join(temp, 'cancel-pids');
-    await writeFile(pidFile, '');
-    await writeFile(path.join(temp, 'tree.sh'), STUBBORN_TREE);
+    const tree = await stubbornTree(temp, 'cancel');
     const controller = new AbortController();
-    const running = retry(
-      { run: `export PIDFILE="${pidFile}"\nbash "${path.join(temp, 'tree.sh')}"`, 'kill-grace': '300ms' },
-      controller.signal,
+    const running = retry({ run: tree.run, 'kill-grace': '300ms' }, controller.signal);
+    const pids = await tree.started();
+    try {
+      controller.abort();
+      const { result } = await running;
+      expect(result.outcome).toBe('cancelled');
+      expect(result.attempts).toHaveLength(1);
+      expect(pids.filter(alive)).toEqual([]);
+    } finally {
+      killLeftovers(pids);
+    }
+  });
+
+  test('a slow runner stdout slows the command down instead of buffering its output', async () => {
+    let received = 0;
+    let mostBuffered = 0;
+    const slowStdout = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        mostBuffered = Math.max(mostBuffered, slowStdout.writableLength);
+        setTimeout(done, 1);
+      },
+    });
+    const config = await readRetryConfig((name) => ({ run: 'head -c 8000000 /dev/zero' })[name]);
+    const result = await runRetry(config, {
+      stdout: slowStdout,
+      stderr: sink().stream,
+      env: { PATH: process.env.PATH },
+      tempDir: temp,
+      workspace: temp,
+    });
+    expect(result.outcome).toBe('success');
+    expect(received).toBe(8_000_000);
+    // Without backpressure nearly all 8 MB would wait in the sink's buffer.
+    expect(mostBuffered).toBeLessThan(1024 * 1024);
+  });
+
+  test('a background child that keeps writing after the command exits does not hold the attempt open', async () => {
+    const pidFile = path.join(temp, 'chatty-pids');
+    await writeFile(pidFile, '');
+    let pids: number[] = [];
+    try {
+      const { result, stdout } = await retry({
+        run: `(while :; do echo tick; sleep 0.05; done) &\necho $! >> "${pidFile}"\necho started`,
+        'max-attempts': '1',
+      });
+      pids = await waitForLines(pidFile, 1);
+      expect(result.outcome).toBe('success');
+      expect(stdout).toContain('started');
+    } finally {
+      killLeftovers(pids);
+    }
+  });
+
+  test('a custom shell whose program does not exist is an error naming the shell input', async () => {
+    await expect(retry({ run: 'x', shell: 'no-such-interpreter-qeml {0}' })).rejects.toThrow(
+      /Input 'shell': 'no-such-interpreter-qeml' was not found/,
     );
-    const pids = await waitForLines(pidFile, TREE_SIZE);
-    controller.abort();
-    const { result } = await running;
-    expect(result.outcome).toBe('cancelled');
-    expect(result.attempts).toHaveLength(1);
-    expect(pids.filter(alive)).toEqual([]);
   });
 });

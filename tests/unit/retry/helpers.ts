@@ -1,17 +1,5 @@
-/** Shared helpers for the retry engine's unit tests: seeded randomness, fake attempts, a plan. */
+/** Shared helpers for the retry engine's unit tests: fake attempts, patterns, a plan. */
 import type { AttemptResult, RetryPlan } from '@qeml/retry';
-
-/** mulberry32: a small seeded generator, so property-style tests are reproducible. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function attempt(overrides: Partial<AttemptResult> = {}): AttemptResult {
   const outcome = overrides.outcome ?? 'failure';

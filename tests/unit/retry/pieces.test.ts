@@ -1,4 +1,5 @@
 /** Small parts of the engine: shells, output scanning, tarball extraction, the report. */
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,13 @@ import {
   LineScanner,
   type OutputVerdict,
   parseRemoteUses,
+  processStartTime,
   type RetryResult,
+  resolveAction,
   resolveShell,
   type ShellSpec,
   sendSignal,
+  snapshotTree,
   timelineText,
 } from '@qeml/retry';
 import * as tar from 'tar';
@@ -102,6 +106,30 @@ describe('remote actions', () => {
   });
 });
 
+describe('remote action folders', () => {
+  test('a repo or ref of dots cannot climb out of RUNNER_TEMP/_actions/owner', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'retry-dots-'));
+    try {
+      const src = path.join(work, 'src');
+      await mkdir(path.join(src, 'octo-x-abc', 'tool'), { recursive: true });
+      await writeFile(
+        path.join(src, 'octo-x-abc', 'tool', 'action.yml'),
+        'name: t\nruns:\n  using: node24\n  main: i.js\n',
+      );
+      await tar.c({ gzip: true, file: path.join(work, 'a.tgz'), cwd: src }, ['octo-x-abc']);
+      const tempDir = path.join(work, 'temp');
+      const directory = await resolveAction('octo/../tool@..', {
+        workspace: work,
+        tempDir,
+        download: async () => readFile(path.join(work, 'a.tgz')),
+      });
+      expect(directory).toBe(path.join(tempDir, '_actions', 'octo', '__', '__', 'tool'));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('report', () => {
   const result: RetryResult = {
     outcome: 'success',
@@ -172,7 +200,7 @@ describe('report', () => {
   });
 });
 
-describe('signalling a process we may not signal', () => {
+describe('process tree', () => {
   const eperm = () => {
     throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
   };
@@ -203,5 +231,18 @@ describe('signalling a process we may not signal', () => {
       run: (file, args) => ran.push([file, ...args]),
     });
     expect(ran).toEqual([]);
+  });
+
+  test('a pid that now belongs to a process started at another time (PID reuse) is not part of the tree', () => {
+    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    try {
+      const pid = child.pid ?? 0;
+      const start = processStartTime(pid);
+      expect(start).toBeDefined();
+      expect([...snapshotTree(pid, new Map(), start).keys()]).toEqual([pid]);
+      expect(snapshotTree(pid, new Map(), `${start}0`).size).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

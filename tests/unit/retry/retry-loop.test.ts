@@ -108,12 +108,13 @@ describe('retry loop', () => {
     expect(timeoutRetried.result.attempts).toHaveLength(2);
   });
 
-  test('each attempt gets the per-attempt timeout, bounded by what is left of total-timeout', async () => {
+  /** Every attempt runs until its limit and times out. */
+  async function timingOut(overrides: Partial<RetryPlan>) {
     const limits: (number | undefined)[] = [];
     const reasons: (string | undefined)[] = [];
     const clock = new VirtualClock(0);
     const result = await runRetryLoop({
-      plan: plan({ maxAttempts: 10, timeoutMs: 4000, totalTimeoutMs: 10_000 }),
+      plan: plan(overrides),
       clock,
       runAttempt: async (request) => {
         limits.push(request.timeoutMs);
@@ -121,6 +122,15 @@ describe('retry loop', () => {
         clock.advance(request.timeoutMs ?? 0);
         return attempt({ outcome: 'timeout', reason: request.timeoutReason ?? '' });
       },
+    });
+    return { result, clock, limits, reasons };
+  }
+
+  test('each attempt gets the per-attempt timeout, bounded by what is left of total-timeout', async () => {
+    const { result, clock, limits, reasons } = await timingOut({
+      maxAttempts: 10,
+      timeoutMs: 4000,
+      totalTimeoutMs: 10_000,
     });
     // 4s attempt, 1s wait, 4s attempt, then a 2s wait would pass the 10s total: stop.
     expect(limits).toEqual([4000, 4000]);
@@ -131,21 +141,34 @@ describe('retry loop', () => {
   });
 
   test('an attempt cut by total-timeout is final', async () => {
-    const clock = new VirtualClock(0);
-    const result = await runRetryLoop({
-      plan: plan({ maxAttempts: 5, timeoutMs: 60_000, totalTimeoutMs: 3000 }),
-      clock,
-      runAttempt: async (request) => {
-        clock.advance(request.timeoutMs ?? 0);
-        return attempt({ outcome: 'timeout', reason: request.timeoutReason ?? '' });
-      },
-    });
+    const { result, clock } = await timingOut({ maxAttempts: 5, timeoutMs: 60_000, totalTimeoutMs: 3000 });
     expect(result.attempts).toHaveLength(1);
     expect(result.reason).toBe('total-timeout of 3s reached');
     expect(clock.sleeps).toEqual([]);
   });
 
-  test('cancellation during an attempt ends with outcome cancelled and no further attempt', async () => {
+  test('retry-on-exit-codes applies to errors, not to timeouts', async () => {
+    const { result } = await timingOut({ maxAttempts: 2, timeoutMs: 1000, retryOnExitCodes: [75] });
+    expect(result.attempts).toHaveLength(2);
+    expect(result.finalBecause).toBe('all 2 attempts failed');
+  });
+
+  test('an attempt that throws (e.g. its shell is missing) is not retried: the error is thrown', async () => {
+    let runs = 0;
+    const failing = runRetryLoop({
+      plan: plan({ maxAttempts: 3 }),
+      clock: new VirtualClock(0),
+      runAttempt: async () => {
+        runs += 1;
+        throw new Error('spawn failed');
+      },
+    });
+    await expect(failing).rejects.toThrow('spawn failed');
+    expect(runs).toBe(1);
+  });
+
+  /** Cancels the step during the first attempt or during the wait after it. */
+  async function cancelDuring(phase: 'attempt' | 'wait') {
     const controller = new AbortController();
     const clock = new VirtualClock(0);
     const result = await runRetryLoop({
@@ -153,27 +176,23 @@ describe('retry loop', () => {
       clock,
       signal: controller.signal,
       runAttempt: async () => {
+        if (phase !== 'attempt') return attempt();
         controller.abort();
         return attempt({ outcome: 'cancelled', reason: 'cancelled', exitCode: 143, signal: 'SIGTERM' });
       },
+      events: { waiting: () => phase === 'wait' && controller.abort() },
     });
-    expect(result.outcome).toBe('cancelled');
-    expect(result.attempts).toHaveLength(1);
-    expect(result.finalBecause).toBe('the step was cancelled');
-    expect(clock.sleeps).toEqual([]);
-  });
+    return { result, clock };
+  }
 
-  test('cancellation during the wait ends with outcome cancelled', async () => {
-    const controller = new AbortController();
-    const clock = new VirtualClock(0);
-    const result = await runRetryLoop({
-      plan: plan({ maxAttempts: 5 }),
-      clock,
-      signal: controller.signal,
-      runAttempt: async () => attempt(),
-      events: { waiting: () => controller.abort() },
-    });
-    expect(result.outcome).toBe('cancelled');
-    expect(result.attempts).toHaveLength(1);
-  });
+  test.each(['attempt', 'wait'] as const)(
+    'cancellation during the %s ends with outcome cancelled and no further attempt',
+    async (phase) => {
+      const { result, clock } = await cancelDuring(phase);
+      expect(result.outcome).toBe('cancelled');
+      expect(result.attempts).toHaveLength(1);
+      expect(result.finalBecause).toBe('the step was cancelled');
+      if (phase === 'attempt') expect(clock.sleeps).toEqual([]);
+    },
+  );
 });

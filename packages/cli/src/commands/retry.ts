@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger, isConfigurationError } from '@qeml/action-kit';
-import { commitFileCommands, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
+import { commitSuccessfulAttempt, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
 
 const usage = `Usage: qeml retry [options] -- <command...>
@@ -100,6 +100,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const onSignal = () => cancel.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const logger = createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) });
   try {
     const result = await runRetry(config, {
       env: io.env,
@@ -108,10 +109,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       stdout: asWritable(io.stdout),
       stderr: asWritable(io.stderr),
       signal: cancel.signal,
-      logger: createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) }),
+      logger,
     });
     // Inside a workflow step, the successful attempt's $GITHUB_OUTPUT/ENV/PATH become the step's.
-    if (result.successful) await commitFileCommands(result.successful.files, io.env);
+    await commitSuccessfulAttempt(result, logger, io.env);
     io.stderr.write(`\n${timelineText(result)}\n`);
     if (result.outcome === 'success') return 0;
     return result.exitCode && result.exitCode > 0 ? result.exitCode : 1;
