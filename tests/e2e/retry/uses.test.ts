@@ -1,5 +1,5 @@
 /** Retrying a JavaScript action (`uses` + `with`): fetched as a tarball from github-sim, or from the workspace. */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -94,6 +94,10 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
       { tempDir, workspace: path.join(work, 'workspace') },
     );
     expect(step.outputs).toMatchObject({ attempts: '2', greeting: `hello local-${label}` });
+    // pre/post run inside each attempt, around its main, with the state that attempt saved.
+    expect(await readFile(path.join(tempDir, `flaky-greeter-post-local-${label}`), 'utf8')).toBe(
+      'post after first main\npost after healthy main\n',
+    );
 
     const docker = await runRetryBundle(
       node,
