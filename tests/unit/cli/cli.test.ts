@@ -2,22 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { QEML_VERSION } from '@qeml/action-kit';
-import { type CliIO, type Command, runCli, UsageError } from '@qeml/cli';
+import { type Command, runCli, UsageError } from '@qeml/cli';
 import { parseInputs, runCommand } from '../../../packages/cli/src/commands/run';
+import { captureIO } from '../../support/cli';
 import { withTempDir, writeFiles } from '../../support/temp';
-
-function captureIO(cwd = process.cwd()): CliIO & { out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { PATH: process.env.PATH },
-    cwd,
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 const echoCommand: Command = {
   name: 'echo',

@@ -1,22 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { type CliIO, type DemoScenario, runCli } from '@qeml/cli';
+import { type DemoScenario, runCli } from '@qeml/cli';
 import { createDemoCommand, findCheckout } from '../../../packages/cli/src/commands/demo';
 import { runCommand } from '../../../packages/cli/src/commands/run';
+import { captureIO } from '../../support/cli';
 import { withTempDir, writeFiles } from '../../support/temp';
-
-function captureIO(cwd: string): CliIO & { out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { PATH: process.env.PATH },
-    cwd,
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 /** A checkout with one action, `ping`, whose "bundle" asks the API for /ping and reports the answer. */
 async function writeCheckout(root: string): Promise<void> {

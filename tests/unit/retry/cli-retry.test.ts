@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { retryCommand, retryInputs } from '../../../packages/cli/src/commands/retry';
+import { captureIO } from '../../support/cli';
 
 let work: string;
 beforeAll(async () => {
@@ -11,20 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-function io() {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: { PATH: process.env.PATH, RUNNER_TEMP: work },
-      cwd: work,
-    },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
+const io = () => captureIO(work, { PATH: process.env.PATH, RUNNER_TEMP: work });
 
 describe('qeml retry', () => {
   test('options become inputs and the words after -- the command, quoted for bash', () => {
@@ -59,7 +47,7 @@ describe('qeml retry', () => {
         '-c',
         `echo x >> ${counter}; test $(wc -l < ${counter}) -ge 2`,
       ],
-      t.io,
+      t,
     );
     expect(code).toBe(0);
     expect(t.out()).toContain('▸ Attempt 2 of 4');
@@ -70,13 +58,13 @@ describe('qeml retry', () => {
   test("the exit code is the last attempt's", async () => {
     const t = io();
     expect(
-      await retryCommand.run(['--delay', '0', '--max-attempts', '2', '--', 'bash', '-c', 'exit 7'], t.io),
+      await retryCommand.run(['--delay', '0', '--max-attempts', '2', '--', 'bash', '-c', 'exit 7'], t),
     ).toBe(7);
     expect(t.err()).toContain('Failed after 2 attempts');
   });
 
   test('a bad option value is a usage error naming the option', async () => {
-    await expect(retryCommand.run(['--timeout', '5 minutes', '--', 'true'], io().io)).rejects.toThrow(
+    await expect(retryCommand.run(['--timeout', '5 minutes', '--', 'true'], io())).rejects.toThrow(
       /--timeout/,
     );
   });
