@@ -1,0 +1,11 @@
+export type {
+  AnalysisReport,
+  Category,
+  Finding,
+  LogAnalysis,
+  Recovery,
+  Severity,
+  Signature,
+  Verdict,
+} from './types';
+export { CATEGORIES, RECOVERIES, SEVERITIES, VERDICTS } from './types';
