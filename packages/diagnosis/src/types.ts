@@ -50,6 +50,13 @@ export interface Signature {
   /** Match case-insensitively (default false). */
   ignoreCase?: boolean;
   /**
+   * Literal prefilter: every line the pattern can match contains at least one of these
+   * (compared lower-cased), so most lines cost one cheap check. At least one.
+   */
+  keywords: string[];
+  /** Real lines (or windows) the pattern must match; checked by the catalogue tests. */
+  examples: string[];
+  /**
    * A multi-line signature: the pattern is matched against this many lines (the matching line
    * and the ones after it) joined with "\n". Default 1.
    */
