@@ -1,3 +1,14 @@
+/**
+ * Removes secrets from text before it leaves through a summary, comment, issue, status or output:
+ * well-known secret shapes plus every value registered with `add`, in the forms the runner masks.
+ * Secrets are found as spans first and masked once, merged where they overlap, so one secret is
+ * never half-masked by another, and cutting happens only after masking (`redactThenTruncate`).
+ */
+import { encodedForms } from './redaction/forms';
+import { joinedView } from './redaction/joined-view';
+import { KEY_MAX_BLOCK, LONGEST_SHAPE, privateKeySpans, ruleSpans, SHAPE_RULES } from './redaction/rules';
+import { applySpans, mergeSpans, type Span } from './redaction/spans';
+
 /** What every redacted secret is replaced with (the runner's own mask). */
 export const REDACTED = '***';
 
@@ -7,45 +18,18 @@ export const REDACTED = '***';
  */
 export const MIN_SECRET_LENGTH = 4;
 
-// Each rule is linear on any input: a lookbehind lets a token start only at the first character of
-// a run of its own characters, and the repeated classes never contain the separators that follow
-// them, so no stretch of text is rescanned more than a fixed number of times.
-const PATTERN_RULES: ReadonlyArray<{ pattern: RegExp; replace: string }> = [
-  // GitHub classic tokens (ghp_ personal, gho_ OAuth, ghu_ user-to-server, ghs_ server-to-server, ghr_ refresh)
-  { pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36,}/g, replace: REDACTED },
-  // GitHub fine-grained personal access tokens
-  { pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/g, replace: REDACTED },
-  // JWTs: three base64url segments, the header always starts with eyJ ('{"')
-  { pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, replace: REDACTED },
-  // AWS access key ids (long-term AKIA, temporary ASIA)
-  { pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, replace: REDACTED },
-  // AWS secret keys in their configuration form; the key name is kept
-  {
-    pattern: /(aws_secret_access_key["']?[ \t]*[:=][ \t]*["']?)[A-Za-z0-9/+=]{16,}/gi,
-    replace: `$1${REDACTED}`,
-  },
-  // Credentials in URLs: scheme and host stay readable, user:password goes
-  { pattern: /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/g, replace: `$1${REDACTED}@` },
-  // Authorization headers (Bearer, token, Basic or a bare credential); the header name and scheme stay
-  {
-    pattern: /(authorization["']?[ \t]*[:=][ \t]*["']?)((?:bearer|token|basic|digest)[ \t]+)?[^\s"',;]+/gi,
-    replace: `$1$2${REDACTED}`,
-  },
-];
+/** Incremental redaction of a text that arrives in chunks (a log, a child's output). */
+export interface RedactingStream {
+  /** Takes the next chunk; returns the redacted text that is now safe to emit (maybe ''). */
+  write(chunk: string): string;
+  /** Returns the rest. */
+  end(): string;
+}
 
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g;
-const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/g;
-// An END marker further away than this belongs to something else; a BEGIN without END (a truncated
-// log) is redacted through this many characters, which covers any real key.
-const PEM_MAX_BLOCK = 16 * 1024;
-
-/**
- * Removes secrets from text before it leaves through a summary, comment, issue, status or output:
- * well-known token shapes plus every value registered with `add` (and its base64 / URL-encoded forms).
- */
 export class Redactor {
   private readonly values = new Set<string>();
   private valuesPattern: RegExp | undefined;
+  private longestValue = 0;
 
   /** Registers a secret value (e.g. an input marked secret). Each line of a multi-line value is registered too. */
   add(value: string | undefined | null): this {
@@ -53,7 +37,11 @@ export class Redactor {
     const candidates = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
     for (const candidate of candidates) {
       if (candidate.length < MIN_SECRET_LENGTH) continue;
-      for (const form of encodedForms(candidate)) this.values.add(form);
+      for (const form of encodedForms(candidate)) {
+        if (form.length < MIN_SECRET_LENGTH) continue;
+        this.values.add(form);
+        this.longestValue = Math.max(this.longestValue, form.length);
+      }
     }
     this.valuesPattern = undefined;
     return this;
@@ -62,15 +50,53 @@ export class Redactor {
   /** Replaces every secret in `text` with `***`. Linear in the length of the text. */
   redact(text: string): string {
     if (!text) return text;
-    let result = text;
+    const spans = this.findSpans(text);
+    return spans.length === 0 ? text : applySpans(text, spans, REDACTED);
+  }
+
+  /** The merged, sorted spans of `text` that hold secrets. */
+  findSpans(text: string): Span[] {
+    const spans: Span[] = [];
     const values = this.compiledValues();
-    if (values) result = result.replace(values, REDACTED);
-    result = redactPrivateKeys(result);
-    for (const rule of PATTERN_RULES) {
-      rule.pattern.lastIndex = 0;
-      result = result.replace(rule.pattern, rule.replace);
+    if (values) patternSpans(values, text, spans);
+    privateKeySpans(text, spans);
+    for (const rule of SHAPE_RULES) ruleSpans(rule, text, spans);
+    // Secrets split by a line break, an ANSI code or a zero-width character.
+    const view = joinedView(text);
+    if (view) {
+      const found: Span[] = [];
+      if (values) patternSpans(values, view.text, found);
+      for (const rule of SHAPE_RULES) if (rule.joinable) ruleSpans(rule, view.text, found);
+      for (const span of found) spans.push(view.toOriginal(span));
     }
-    return result;
+    return mergeSpans(spans);
+  }
+
+  /**
+   * A streaming redactor: holds back the tail that could still be the start of a secret (the
+   * longest form any rule or registered value can take), so chunk boundaries never let one through.
+   */
+  stream(): RedactingStream {
+    let buffer = '';
+    const hold = () => Math.max(LONGEST_SHAPE, KEY_MAX_BLOCK + 64, this.longestValue) + 1;
+    return {
+      write: (chunk) => {
+        buffer += chunk;
+        const keep = hold();
+        if (buffer.length < 2 * keep) return '';
+        const spans = this.findSpans(buffer);
+        let cut = buffer.length - keep;
+        for (const span of spans) if (span.start < cut && span.end > cut) cut = span.start;
+        const out = applySpans(buffer, spans, REDACTED, 0, cut);
+        buffer = buffer.slice(cut);
+        return out;
+      },
+      end: () => {
+        const out = this.redact(buffer);
+        buffer = '';
+        return out;
+      },
+    };
   }
 
   /** Returns a copy of a JSON-like value with every string (keys included) redacted. */
@@ -99,7 +125,7 @@ export class Redactor {
   private compiledValues(): RegExp | undefined {
     if (this.values.size === 0) return undefined;
     if (!this.valuesPattern) {
-      // Longest first, so a secret is never half-replaced by a shorter one it contains.
+      // Longest first, so a secret is never half-matched by a shorter one it contains.
       const sorted = [...this.values].sort((a, b) => b.length - a.length);
       this.valuesPattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
     }
@@ -107,40 +133,13 @@ export class Redactor {
   }
 }
 
-function encodedForms(value: string): string[] {
-  const forms = [value];
-  const base64 = Buffer.from(value, 'utf8').toString('base64');
-  forms.push(base64, base64.replace(/=+$/, ''));
-  const base64url = Buffer.from(value, 'utf8').toString('base64url');
-  forms.push(base64url);
-  try {
-    forms.push(encodeURIComponent(value), encodeURI(value));
-  } catch {
-    // a lone surrogate cannot be URL-encoded; nothing more to register
+/** Every match, overlapping ones too (the search goes on one character after each match's start). */
+function patternSpans(pattern: RegExp, text: string, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    spans.push({ start: match.index, end: match.index + match[0].length });
+    pattern.lastIndex = match.index + 1;
   }
-  return forms.filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-
-function redactPrivateKeys(text: string): string {
-  if (!text.includes('PRIVATE KEY-----')) return text;
-  let out = '';
-  let position = 0;
-  let noMoreEnds = false;
-  PEM_BEGIN.lastIndex = 0;
-  for (let begin = PEM_BEGIN.exec(text); begin; begin = PEM_BEGIN.exec(text)) {
-    let stop = Math.min(text.length, begin.index + PEM_MAX_BLOCK);
-    if (!noMoreEnds) {
-      PEM_END.lastIndex = begin.index + begin[0].length;
-      const end = PEM_END.exec(text);
-      // One failed search means no END exists further on: remember it so the scan stays linear.
-      if (!end) noMoreEnds = true;
-      else if (end.index + end[0].length - begin.index <= PEM_MAX_BLOCK) stop = end.index + end[0].length;
-    }
-    out += text.slice(position, begin.index) + REDACTED;
-    position = stop;
-    PEM_BEGIN.lastIndex = stop;
-  }
-  return out + text.slice(position);
 }
 
 function isPlainObject(value: object): boolean {
@@ -158,6 +157,16 @@ export const defaultRedactor = new Redactor();
 /** Redacts `text` with the shared instance. */
 export function redact(text: string): string {
   return defaultRedactor.redact(text);
+}
+
+/**
+ * Redacts, then cuts to at most `maxLength` characters (ending in `…` when cut). Cutting first
+ * would let a secret straddling the cut through as a prefix the patterns no longer recognise.
+ */
+export function redactThenTruncate(text: string, maxLength: number, redactor = defaultRedactor): string {
+  const clean = redactor.redact(text);
+  if (clean.length <= maxLength) return clean;
+  return maxLength <= 1 ? clean.slice(0, maxLength) : `${clean.slice(0, maxLength - 1)}…`;
 }
 
 /** Redacts every string of a JSON-like value with the shared instance. */
