@@ -86,7 +86,7 @@ export const demo: DemoScenario = {
     {
       title: 'A real failure: stop-on-output makes it final, no retries spent',
       inputs: {
-        run: 'echo "npm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padd"\nexit 1',
+        run: 'echo "npm ERR! 404 Not Found - GET https://registry.example.test/left-padd"\nexit 1',
         'stop-on-output': '404 Not Found',
         'max-attempts': '5',
         delay: '200ms',
