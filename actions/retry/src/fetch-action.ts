@@ -2,11 +2,18 @@
  * Finds the action a `uses:` names: `./path` in the workspace, or `owner/repo[/path]@ref` fetched as the
  * repository tarball through the API, extracted (safely) into RUNNER_TEMP/_actions and reused for the run.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '@qeml/action-kit';
 import { readActionMetadata, resolveUses } from '@qeml/local-runner';
+import {
+  DEFAULT_EXTRACT_LIMITS,
+  type ExtractLimits,
+  extractInside,
+  UnsafeArchiveError,
+} from './safe-extract';
+
+export { extractInside } from './safe-extract';
 
 export interface RemoteAction {
   owner: string;
@@ -28,12 +35,15 @@ export function parseRemoteUses(uses: string): RemoteAction | undefined {
 }
 
 /** Downloads the gzipped tarball of `owner/repo` at `ref` (GET /repos/{owner}/{repo}/tarball/{ref}). */
-export type TarballDownload = (action: RemoteAction) => Promise<Uint8Array>;
+export type TarballDownload = (action: RemoteAction, signal?: AbortSignal) => Promise<Uint8Array>;
 
 export interface ResolveActionOptions {
   workspace: string;
   tempDir: string;
   download: TarballDownload;
+  /** Aborts the download and extraction (the step's total-timeout or cancellation). */
+  signal?: AbortSignal;
+  limits?: Partial<ExtractLimits>;
 }
 
 /** Returns the directory of the action's action.yml; refuses anything but a JavaScript action. */
@@ -59,71 +69,69 @@ export async function resolveAction(uses: string, options: ResolveActionOptions)
   }
 }
 
-/** One folder level for a repo or ref: no separators, and never `.` or `..` (which would climb out). */
-function folderName(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
-  return /^\.+$/.test(safe) ? safe.replaceAll('.', '_') : safe;
+/**
+ * One folder level per name, injective (`a/b` and `a_b` stay apart) and never `.` or `..`:
+ * URI-encoded behind a prefix letter.
+ */
+function folderName(prefix: string, name: string): string {
+  return `${prefix}${encodeURIComponent(name).replaceAll('.', '%2E')}`;
 }
 
-/** Extracts the tarball once per run into RUNNER_TEMP/_actions/owner/repo/ref. */
+/**
+ * A path we may trust: owned by this user, not writable by anyone else. Something planted in a
+ * shared temp dir by another user is never reused.
+ */
+async function trusted(target: string, kind: 'folder' | 'file'): Promise<boolean> {
+  try {
+    const info = await lstat(target);
+    const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
+    const isKind = kind === 'folder' ? info.isDirectory() : info.isFile();
+    return isKind && mine && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Extracts the tarball once per run into <tempDir>/_actions/owner/repo/ref (private to this user). */
 export async function fetchRemoteAction(
   remote: RemoteAction,
   options: ResolveActionOptions,
 ): Promise<string> {
-  const [repo, ref] = [folderName(remote.repo), folderName(remote.ref)];
-  const dir = path.join(options.tempDir, '_actions', remote.owner, repo, ref);
+  const cache = path.join(options.tempDir, '_actions');
+  await mkdir(cache, { recursive: true, mode: 0o700 });
+  if (!(await trusted(cache, 'folder'))) {
+    throw new Error(`the action cache folder ${cache} is not private to this user: refusing to use it`);
+  }
+  const dir = path.join(
+    cache,
+    folderName('o-', remote.owner),
+    folderName('r-', remote.repo),
+    folderName('v-', remote.ref),
+  );
   const complete = path.join(dir, '.qeml-extracted');
-  if (existsSync(complete)) return dir;
+  if ((await trusted(dir, 'folder')) && (await trusted(complete, 'file'))) return dir;
   await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const archive = path.join(options.tempDir, `_actions-${remote.owner}-${repo}-${ref}.tar.gz`);
-  await writeFile(archive, await options.download(remote));
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const staging = await mkdtemp(path.join(cache, 'download-'));
+  const archive = path.join(staging, 'action.tar.gz');
   try {
-    await extractInside(archive, dir);
+    const bytes = await options.download(remote, options.signal);
+    const limit = options.limits?.maxArchiveBytes ?? DEFAULT_EXTRACT_LIMITS.maxArchiveBytes;
+    if (bytes.byteLength > limit) {
+      throw new UnsafeArchiveError(
+        `the action's archive is ${bytes.byteLength} bytes, more than the ${limit} allowed`,
+      );
+    }
+    await writeFile(archive, bytes, { mode: 0o600 });
+    await extractInside(archive, dir, { limits: options.limits, signal: options.signal });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   } finally {
-    await rm(archive, { force: true });
+    await rm(staging, { recursive: true, force: true });
   }
-  await writeFile(complete, '');
+  await writeFile(complete, '', { mode: 0o600 });
   return dir;
-}
-
-/** Extracts a GitHub tarball without its top directory, refusing entries or links that would leave `dir`. */
-export async function extractInside(archive: string, dir: string): Promise<void> {
-  const refused: string[] = [];
-  const inside = (target: string) => {
-    const relative = path.relative(dir, target);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  // Loaded on first use: only a remote `uses:` needs it, and start-up should not pay for it.
-  const tar = await import('tar');
-  await tar.x({
-    file: archive,
-    cwd: dir,
-    strip: 1,
-    strict: true,
-    filter: (entryPath, entry) => {
-      const stripped = entryPath.split('/').slice(1).join('/');
-      const target = path.resolve(dir, stripped);
-      const linkpath = 'linkpath' in entry ? entry.linkpath : undefined;
-      const type = 'type' in entry ? entry.type : undefined;
-      let ok = !path.isAbsolute(stripped) && inside(target);
-      if (ok && type === 'SymbolicLink' && linkpath)
-        ok = inside(path.resolve(path.dirname(target), linkpath));
-      if (ok && type === 'Link' && linkpath) {
-        ok = inside(path.resolve(dir, linkpath.split('/').slice(1).join('/')));
-      }
-      if (!ok) refused.push(entryPath);
-      return ok;
-    },
-  });
-  if (refused.length > 0) {
-    throw new Error(
-      `the action's archive has entries that leave its directory: ${refused.slice(0, 5).join(', ')}`,
-    );
-  }
 }
 
 /** The real download: the API answers with a redirect to the archive, which the client follows. */
@@ -131,10 +139,15 @@ export function githubTarballDownload(
   token: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): TarballDownload {
-  return async ({ owner, repo, ref }) => {
+  return async ({ owner, repo, ref }, signal) => {
     const { createGitHubClient } = await import('@qeml/action-kit/github');
     const client = createGitHubClient({ token: token ?? '', env });
-    const response = await client.request('GET /repos/{owner}/{repo}/tarball/{ref}', { owner, repo, ref });
+    const response = await client.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
+      owner,
+      repo,
+      ref,
+      request: { signal },
+    });
     return new Uint8Array(response.data as ArrayBuffer);
   };
 }

@@ -14,6 +14,7 @@ export {
 } from './backoff';
 export {
   extractInside,
+  fetchRemoteAction,
   parseRemoteUses,
   type RemoteAction,
   resolveAction,
