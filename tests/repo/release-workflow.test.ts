@@ -43,7 +43,8 @@ describe('release workflow', () => {
   test('the jobs that run project code do not persist the checkout credentials nor cache dependencies', () => {
     for (const [, job] of readers) {
       for (const step of job.steps) {
-        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
+        if (step.uses?.startsWith('actions/checkout@'))
+          expect(step.with?.['persist-credentials']).toBe(false);
         if (step.uses?.startsWith('actions/setup-node@')) expect(step.with?.cache).toBeUndefined();
       }
     }
@@ -51,7 +52,7 @@ describe('release workflow', () => {
 
   test('every third-party action is pinned to a commit', () => {
     for (const [, job] of jobs) {
-      for (const step of job.steps) if (step.uses) expect(step.uses.split(" ")[0]).toMatch(/@[0-9a-f]{40}$/);
+      for (const step of job.steps) if (step.uses) expect(step.uses.split(' ')[0]).toMatch(/@[0-9a-f]{40}$/);
     }
   });
 });
