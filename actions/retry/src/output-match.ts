@@ -1,5 +1,9 @@
-/** Watches a command's output for retry-on-output / stop-on-output patterns, one line at a time, in bounded memory. */
+/**
+ * Watches a command's output for retry-on-output / stop-on-output patterns, one line at a time, in
+ * bounded memory, on the text without ANSI colour codes (coloured output matches like plain).
+ */
 import { StringDecoder } from 'node:string_decoder';
+import { stripAnsi } from '@qeml/action-kit';
 
 /** A compiled user pattern; `source` is what the user wrote (shown in reasons). */
 export interface OutputPattern {
@@ -76,8 +80,9 @@ export class LineScanner {
     this.overlong = true;
   }
 
+  /** Matches the text a person would read: without the line's CR and without colour codes. */
   private matchLine(raw: string): void {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = stripAnsi(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     if (!this.verdict.stopMatch) this.verdict.stopMatch = this.stopOn.find((p) => p.test(line));
     if (!this.verdict.retryMatch) this.verdict.retryMatch = this.retryOn.find((p) => p.test(line));
   }

@@ -1,3 +1,4 @@
+export { ANSI_SEQUENCE_SOURCE, stripAnsi } from './ansi';
 export * from './clock';
 export * from './duration';
 export * from './errors';

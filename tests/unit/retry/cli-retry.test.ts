@@ -69,3 +69,30 @@ describe('qeml retry', () => {
     );
   });
 });
+
+describe('qeml retry: what comes after --', () => {
+  test('one word is the script as written for the shell', async () => {
+    const t = io();
+    expect(await retryCommand.run(['--max-attempts', '1', '--', 'echo a && echo b'], t)).toBe(0);
+    expect(t.out()).toMatch(/a\nb\n/);
+  });
+
+  test('with another shell the one word is its code, not bash-quoted', async () => {
+    const t = io();
+    const code = await retryCommand.run(
+      ['--max-attempts', '1', '--shell', 'node {0}', '--', "console.log('hi from ' + 'node')"],
+      t,
+    );
+    expect(code).toBe(0);
+    expect(t.out()).toContain('hi from node');
+  });
+
+  test('several words with a shell that cannot read bash quoting is a usage error saying what to do', () => {
+    expect(() => retryInputs(['--shell', 'python', '--', 'print(1)', 'x'])).toThrow(
+      /with --shell python, give the script as one argument after -- \(quote it\)/,
+    );
+    expect(retryInputs(['--shell', 'sh', '--', 'printf', '%s', 'a b']).run).toBe(
+      `printf % 'a b'`.replace('% ', '%s '),
+    );
+  });
+});

@@ -3,11 +3,11 @@
  * secret split by them (a wrapped token, a coloured one, one with a zero-width space inserted) is
  * found too; spans found in the view are mapped back to the text.
  */
+import { ANSI_SEQUENCE_SOURCE } from '../ansi';
 import type { Span } from './spans';
 
-// CSI and OSC sequences, two-character escapes, line breaks, zero-width and soft-hyphen characters.
-const BREAKS =
-  /\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|[\r\n\u200b-\u200d\u2060\ufeff\u00ad]+/g;
+// ANSI escape sequences, line breaks, zero-width and soft-hyphen characters.
+const BREAKS = new RegExp(`${ANSI_SEQUENCE_SOURCE}|[\\r\\n\\u200b-\\u200d\\u2060\\ufeff\\u00ad]+`, 'g');
 
 export interface JoinedView {
   text: string;

@@ -5,11 +5,16 @@ import { parseArgs } from 'node:util';
 import { createConsoleLogger, isConfigurationError } from '@qeml/action-kit';
 import { commitSuccessfulAttempt, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
+import { whileInterruptible } from '../interrupt';
 
-const usage = `Usage: qeml retry [options] -- <command...>
+const usage = `Usage: qeml retry [options] -- <script>
+       qeml retry [options] -- <program> <arguments...>
 
-Runs <command> (in bash -eo pipefail, like a run: step) until it succeeds, then prints the
-attempt timeline. Exit code = the last attempt's. Options mirror the retry action's inputs:
+Runs the command (in bash -eo pipefail, like a run: step, or --shell) until it succeeds, then
+prints the attempt timeline. Exit code = the last attempt's. One word after -- is the script,
+as written for the shell ('npm ci && npm test', or Python code with --shell python); several
+words are a program and its arguments, quoted for bash or sh. Ctrl-C cancels the attempt.
+Options mirror the retry action's inputs:
 
   --max-attempts N           attempts in total (default 3)
   --timeout DURATION         limit per attempt, e.g. 30s, 5m (the whole process tree is killed)
@@ -53,6 +58,23 @@ function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Shells whose word quoting we know: several words after `--` are quoted for them. */
+const POSIX_SHELLS = /^(?:bash|sh)(?:\s|$)/;
+
+/**
+ * The script for `run`: one word is the script itself (as with `bash -c`), several are a program
+ * and its arguments, quoted word by word, which only a POSIX shell reads back the same way.
+ */
+function scriptFrom(words: string[], shell: string | undefined): string {
+  if (words.length === 1) return words[0] ?? '';
+  if (shell !== undefined && !POSIX_SHELLS.test(shell.trim())) {
+    throw new UsageError(
+      `with --shell ${shell}, give the script as one argument after -- (quote it), not ${words.length} words`,
+    );
+  }
+  return words.map(shellQuote).join(' ');
+}
+
 /** The options as the action's input names, and the command after `--` as its `run`. */
 export function retryInputs(argv: string[]): Record<string, string> {
   const separator = argv.indexOf('--');
@@ -63,12 +85,9 @@ export function retryInputs(argv: string[]): Record<string, string> {
     ...REPEATABLE.map((name) => [name, { type: 'string' as const, multiple: true }]),
   ]);
   const { values } = parseArgs({ args: argv.slice(0, separator), options, allowPositionals: false });
-  const inputs: Record<string, string> = {
-    run: argv
-      .slice(separator + 1)
-      .map(shellQuote)
-      .join(' '),
-  };
+  const shellOption = (values as Record<string, unknown>).shell;
+  const shell = typeof shellOption === 'string' ? shellOption : undefined;
+  const inputs: Record<string, string> = { run: scriptFrom(argv.slice(separator + 1), shell) };
   for (const [name, value] of Object.entries(values)) {
     inputs[name] = Array.isArray(value) ? value.join('\n') : String(value);
   }
@@ -96,21 +115,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       throw new UsageError(error.message.replace(/Input '([a-z-]+)'/g, '--$1'));
     throw error;
   }
-  const cancel = new AbortController();
-  const onSignal = () => cancel.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const logger = createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) });
   try {
-    const result = await runRetry(config, {
-      env: io.env,
-      workspace: io.cwd,
-      tempDir: io.env.RUNNER_TEMP ?? tmpdir(),
-      stdout: asWritable(io.stdout),
-      stderr: asWritable(io.stderr),
-      signal: cancel.signal,
-      logger,
-    });
+    const result = await whileInterruptible((signal) =>
+      runRetry(config, {
+        env: io.env,
+        workspace: io.cwd,
+        tempDir: io.env.RUNNER_TEMP ?? tmpdir(),
+        stdout: asWritable(io.stdout),
+        stderr: asWritable(io.stderr),
+        signal,
+        logger,
+      }),
+    );
     // Inside a workflow step, the successful attempt's $GITHUB_OUTPUT/ENV/PATH become the step's.
     await commitSuccessfulAttempt(result, logger, io.env);
     io.stderr.write(`\n${timelineText(result)}\n`);
@@ -120,9 +137,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (isConfigurationError(error))
       throw new UsageError(error.message.replace(/Input '([a-z-]+)'/g, '--$1'));
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

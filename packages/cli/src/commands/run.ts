@@ -5,12 +5,14 @@ import { parseArgs } from 'node:util';
 import { startGitHubSim } from '@qeml/github-sim';
 import { runLocalAction } from '@qeml/local-runner';
 import { type CliIO, type Command, UsageError } from '../command';
+import { whileInterruptible } from '../interrupt';
 import { printStepReport } from '../report';
 
 const usage = `Usage: qeml run <action-dir> [options]
 
 Runs a JavaScript action (a folder with action.yml) the way the GitHub runner does, printing its
-log live, then its outputs, annotations and job summary. Exit code = the step's.
+log live, then its outputs, annotations and job summary. Exit code = the step's. Ctrl-C cancels
+the step as a job cancellation does (the action's process tree is stopped, then killed).
 
 Options:
   --input NAME=VALUE   an input (repeatable), as in a step's with:
@@ -71,18 +73,21 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   const sim = values['api-url'] ? undefined : await startGitHubSim({});
   try {
-    const result = await runLocalAction({
-      action,
-      inputs,
-      event,
-      eventName: values['event-name'],
-      apiUrl: values['api-url'] ?? sim?.url,
-      token: values.token ?? (sim ? SIMULATOR_TOKEN : undefined),
-      node: values.node,
-      workspace: io.cwd,
-      baseEnv: io.env,
-      echo: (line) => io.stdout.write(`${line}\n`),
-    });
+    const result = await whileInterruptible((signal) =>
+      runLocalAction({
+        action,
+        inputs,
+        event,
+        eventName: values['event-name'],
+        apiUrl: values['api-url'] ?? sim?.url,
+        token: values.token ?? (sim ? SIMULATOR_TOKEN : undefined),
+        node: values.node,
+        workspace: io.cwd,
+        baseEnv: io.env,
+        echo: (line) => io.stdout.write(`${line}\n`),
+        signal,
+      }),
+    );
     printStepReport(result, io);
     return result.exitCode;
   } finally {
