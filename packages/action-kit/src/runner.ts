@@ -7,10 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { delimiter as PATH_DELIMITER } from 'node:path';
+import {
+  annotationCommandProperties,
+  type CommandProperties,
+  type FileCommandVariable,
+  formatCommand,
+  formatFileCommand,
+  heredocDelimiter,
+} from '@qeml/runner-protocol';
 import type { SummaryWriter } from './job-summary';
 import type { AnnotationProperties, CoreLogging } from './logger';
 import type { RunCore } from './run';
-import { annotationProperties, formatCommand, formatFileCommand } from './runner-protocol';
 
 /** What an action tells the runner: logs and annotations on stdout, outputs/env/path/state/summary in files. */
 export interface Runner extends RunCore, CoreLogging {
@@ -44,8 +51,6 @@ export interface RunnerOptions {
   newId?: () => string;
 }
 
-type FileCommandVariable = 'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_PATH' | 'GITHUB_STATE';
-
 export function createRunner(options: RunnerOptions = {}): Runner {
   const env = () => options.env ?? process.env;
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
@@ -56,7 +61,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       process.exitCode = code;
     });
   const line = (text: string) => write(text + EOL);
-  const command = (name: string, message: string, properties?: Record<string, string | number | undefined>) =>
+  const command = (name: string, message: string, properties?: CommandProperties) =>
     line(formatCommand(name, message, properties));
 
   /** Appends to the file the variable names; false when the variable is absent (an old runner). */
@@ -69,14 +74,14 @@ export function createRunner(options: RunnerOptions = {}): Runner {
   };
   const keyValue = (variable: FileCommandVariable, name: string, value: string): boolean =>
     Boolean(env()[variable]) &&
-    appendFileCommand(variable, formatFileCommand(name, value, `ghadelimiter_${newId()}`, EOL));
+    appendFileCommand(variable, formatFileCommand(name, value, heredocDelimiter(newId()), EOL));
 
   const runner: Runner = {
     debug: (message) => command('debug', message),
     info: (message) => line(message),
-    notice: (message, properties) => command('notice', message, annotationProperties(properties)),
-    warning: (message, properties) => command('warning', message, annotationProperties(properties)),
-    error: (message, properties) => command('error', message, annotationProperties(properties)),
+    notice: (message, properties) => command('notice', message, annotationCommandProperties(properties)),
+    warning: (message, properties) => command('warning', message, annotationCommandProperties(properties)),
+    error: (message, properties) => command('error', message, annotationCommandProperties(properties)),
     startGroup: (name) => command('group', name),
     endGroup: () => command('endgroup', ''),
     setFailed(message) {
