@@ -1,7 +1,7 @@
 // Freshness of dist/ is `pnpm check:dist` (CI). Here: cheap properties every committed bundle keeps.
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { buildTargets } from '../../scripts/lib/repo';
@@ -26,6 +26,18 @@ describe.each(targets)('dist/%s', (name) => {
     expect(map.sources.filter((s) => !s.startsWith('../../'))).toEqual([]);
     const code = await readFile(join(distDir(name), 'index.js'), 'utf8');
     expect(code.includes(repoRoot)).toBe(false);
+  });
+
+  test('holds no @actions/core code: it is a dev dependency, the conformance oracle only', async () => {
+    // @actions/core's HTTP stack would more than double the cold start (docs/architecture.md).
+    const maps = (await readdir(distDir(name))).filter((file) => file.endsWith('.js.map'));
+    for (const file of maps) {
+      const { sources } = JSON.parse(await readFile(join(distDir(name), file), 'utf8')) as {
+        sources: string[];
+      };
+      expect(sources.filter((source) => source.includes('/@actions/'))).toEqual([]);
+    }
+    expect(await readFile(join(distDir(name), 'licenses.txt'), 'utf8')).not.toMatch(/@actions\/core/);
   });
 });
 

@@ -1,8 +1,9 @@
 /** One attempt of a JavaScript action (`uses:`), run the way the runner runs it, with this step's context. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type RunOptions, runLocalAction, type StepResult } from '@qeml/local-runner';
+import { formatFileCommands, formatPathFile } from '@qeml/runner-protocol';
 import type { AttemptResult } from './attempt';
-import { serializeFileCommand } from './file-commands';
 
 export interface ActionAttempt {
   /** Directory holding the action's action.yml. */
@@ -72,10 +73,10 @@ export async function runActionAttempt(options: ActionAttempt): Promise<AttemptR
   });
   const main = step.phases.find((phase) => phase.name === 'main');
   const files = {
-    GITHUB_OUTPUT: serializeFileCommand(step.outputs),
-    GITHUB_ENV: serializeFileCommand(step.env),
+    GITHUB_OUTPUT: formatFileCommands(step.outputs, randomUUID),
+    GITHUB_ENV: formatFileCommands(step.env, randomUUID),
     // StepResult lists PATH order (last added first); the file lists them in the order added.
-    GITHUB_PATH: step.path.length > 0 ? `${[...step.path].reverse().join('\n')}\n` : '',
+    GITHUB_PATH: formatPathFile([...step.path].reverse()),
   };
   const base = { exitCode: step.exitCode, signal: main?.signal ?? null, output: {}, files };
   if (options.signal?.aborted || step.outcome === 'cancelled')

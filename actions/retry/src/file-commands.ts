@@ -5,9 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileCommandVariable } from '@qeml/runner-protocol';
 
-export const FILE_COMMANDS = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH'] as const;
-export type FileCommand = (typeof FILE_COMMANDS)[number];
+/** The file commands an attempt may write that the step keeps (state and summary are the action's own). */
+const CAPTURED = [
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+] as const satisfies readonly FileCommandVariable[];
+export type FileCommand = (typeof CAPTURED)[number];
 
 /** What one attempt wrote, as raw file-command text (the runner's `name=value` / heredoc format). */
 export type CapturedFiles = Record<FileCommand, string>;
@@ -26,7 +32,7 @@ export async function createAttemptFiles(tempDir: string, label: string): Promis
   const dir = path.join(tempDir, `retry-files-${label}-${randomUUID()}`);
   await mkdir(dir, { recursive: true });
   const env = {} as Record<FileCommand, string>;
-  for (const name of FILE_COMMANDS) {
+  for (const name of CAPTURED) {
     env[name] = path.join(dir, name.toLowerCase());
     await writeFile(env[name], '');
   }
@@ -34,7 +40,7 @@ export async function createAttemptFiles(tempDir: string, label: string): Promis
     env,
     async read() {
       const captured = emptyCapture();
-      for (const name of FILE_COMMANDS) captured[name] = await readFile(env[name], 'utf8').catch(() => '');
+      for (const name of CAPTURED) captured[name] = await readFile(env[name], 'utf8').catch(() => '');
       return captured;
     },
     dispose: () => rm(dir, { recursive: true, force: true }),
@@ -47,7 +53,7 @@ export async function commitFileCommands(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<FileCommand[]> {
   const written: FileCommand[] = [];
-  for (const name of FILE_COMMANDS) {
+  for (const name of CAPTURED) {
     const target = env[name];
     const text = captured[name];
     if (!target || text === '') continue;
@@ -55,15 +61,4 @@ export async function commitFileCommands(
     written.push(name);
   }
   return written;
-}
-
-/** Serializes name/value pairs in the runner's heredoc form (safe for any value). */
-export function serializeFileCommand(values: Record<string, string>): string {
-  let text = '';
-  for (const [name, value] of Object.entries(values)) {
-    let delimiter = `ghadelimiter_${randomUUID()}`;
-    while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-  }
-  return text;
 }

@@ -20,7 +20,7 @@ export {
   resolveAction,
   type TarballDownload,
 } from './fetch-action';
-export { type CapturedFiles, commitFileCommands, serializeFileCommand } from './file-commands';
+export { type CapturedFiles, commitFileCommands } from './file-commands';
 export { Input, type RetryConfig, type RetryTask, readRetryConfig, retrySchema } from './inputs';
 export { LineScanner, MAX_MATCHED_LINE_CHARS, type OutputPattern, type OutputVerdict } from './output-match';
 export { commitSuccessfulAttempt, Output } from './outputs';

@@ -3,7 +3,7 @@
  * first and the retry action's own outputs after them, so on a name clash ours win (documented).
  */
 import { type Logger, redact, redactDeep, runner } from '@qeml/action-kit';
-import { parseFileCommands } from '@qeml/local-runner';
+import { parseFileCommands } from '@qeml/runner-protocol';
 import { commitFileCommands } from './file-commands';
 import { buildReport } from './report';
 import type { RetryResult } from './retry-loop';

@@ -14,7 +14,7 @@ import {
   silentLogger,
   systemClock,
 } from '@qeml/action-kit';
-import { parseFileCommands } from '@qeml/local-runner';
+import { parseFileCommands, parsePathFile } from '@qeml/runner-protocol';
 import { type AttemptResult, runCommandAttempt } from './attempt';
 import type { RandomSource } from './backoff';
 import type { TarballDownload } from './fetch-action';
@@ -190,8 +190,6 @@ function carryEnvironment(
   } catch {
     // A malformed file from on-retry carries nothing; the warning above already flagged a failure.
   }
-  const added = result.files.GITHUB_PATH.split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+  const added = parsePathFile(result.files.GITHUB_PATH);
   carriedPath.unshift(...added.reverse());
 }

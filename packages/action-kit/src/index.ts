@@ -10,6 +10,5 @@ export * from './patterns';
 export * from './redact';
 export * from './run';
 export * from './runner';
-export * from './runner-protocol';
 export * from './summary';
 export * from './version';

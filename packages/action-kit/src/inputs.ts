@@ -150,9 +150,17 @@ export async function readInputs<const S extends InputSchema>(
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const { name, spec, raw, value } of given) {
+    // As @actions/core: a required input is one that was supplied, even if only with spaces.
+    if (spec.kind === 'string' && spec.required && value === '' && raw !== '') {
+      values[name] = value;
+      continue;
+    }
     if (value === '') {
       if (spec.required)
         problems.push(`Input '${name}' is required: ${spec.description ?? expectedForm(spec)}`);
+      else if (spec.kind === 'boolean' && spec.default === undefined)
+        // @actions/core's getBooleanInput refuses '' too: there is no way to tell what was meant.
+        problems.push(`Input '${name}' got "": expected ${expectedForm(spec)}`);
       else values[name] = defaultValue(spec, parsers);
       continue;
     }

@@ -1,14 +1,8 @@
+import type { AnnotationProperties } from '@qeml/runner-protocol';
 import { runner } from './runner';
 
 /** Where an annotation points (the runner's `file`, `line`, `endLine`, `col`, `endColumn`, `title`). */
-export interface AnnotationProperties {
-  title?: string;
-  file?: string;
-  startLine?: number;
-  endLine?: number;
-  startColumn?: number;
-  endColumn?: number;
-}
+export type { AnnotationProperties };
 
 /** How engines log: the same code runs in an action (core) and in the CLI (console). */
 export interface Logger {

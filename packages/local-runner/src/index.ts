@@ -1,6 +1,5 @@
 /** @qeml/local-runner: runs a JavaScript action the way the GitHub Actions runner does. */
 export { evaluateCondition } from './conditions';
-export { parseFileCommands } from './file-commands';
 export { inputEnvName } from './inputs';
 export { readActionMetadata } from './metadata';
 export { runLocalAction } from './run';
@@ -16,4 +15,3 @@ export type {
   StepResult,
 } from './types';
 export { resolveUses } from './uses';
-export { escapeData, escapeProperty, parseWorkflowCommand } from './workflow-commands';

@@ -1,8 +1,8 @@
+import { escapeData, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
 import { bytesMayBeCommand, LineSplitter } from './line-splitter';
 import type { Masker } from './masker';
 import type { StepLog } from './step-log';
 import type { Annotation } from './types';
-import { escapeData, parseWorkflowCommand, type WorkflowCommand } from './workflow-commands';
 
 /** What the `::` commands of one phase produced besides annotations and masks. */
 export interface PhaseCommandEffects {

@@ -1,4 +1,5 @@
-import { type FileCommandVariable, parseFileCommands, parsePathFile, readCommandFile } from './file-commands';
+import { type FileCommandVariable, parseFileCommands, parsePathFile } from '@qeml/runner-protocol';
+import { readCommandFile } from './file-commands';
 
 /** The runner refuses a step summary over 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

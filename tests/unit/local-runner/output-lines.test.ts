@@ -1,30 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { escapeData, escapeProperty, parseWorkflowCommand } from '@qeml/local-runner';
 import { LineSplitter } from '../../../packages/local-runner/src/line-splitter';
 import { Masker } from '../../../packages/local-runner/src/masker';
-
-describe('parseWorkflowCommand', () => {
-  test('parses name, properties (case-insensitive names) and message with the runner escaping', () => {
-    expect(parseWorkflowCommand('::error File=a.ts,line=3,title=x%3Ay%2Cz::msg %25 %0Anext')).toEqual({
-      name: 'error',
-      properties: { file: 'a.ts', line: '3', title: 'x:y,z' },
-      message: 'msg % \nnext',
-    });
-  });
-
-  test('escaping round-trips', () => {
-    const text = 'a%b\r\nc:d,e';
-    const parsed = parseWorkflowCommand(`::notice title=${escapeProperty(text)}::${escapeData(text)}`);
-    expect(parsed?.properties.title).toBe(text);
-    expect(parsed?.message).toBe(text);
-  });
-
-  test('ordinary lines are not commands', () => {
-    expect(parseWorkflowCommand('plain text')).toBeUndefined();
-    expect(parseWorkflowCommand('::no closing')).toBeUndefined();
-    expect(parseWorkflowCommand('x ::error::late')).toBeUndefined();
-  });
-});
 
 describe('Masker', () => {
   test('masks longest values first and each line of a multi-line value', () => {

@@ -1,0 +1,29 @@
+/**
+ * @qeml/runner-protocol: the text formats between a JavaScript action and the GitHub Actions
+ * runner, written as @actions/core writes them and read as the runner reads them. No dependencies.
+ */
+export {
+  FILE_COMMAND_VARIABLES,
+  FILE_COMMANDS,
+  type FileCommandVariable,
+  formatFileCommand,
+  formatFileCommands,
+  formatPathFile,
+  heredocDelimiter,
+  parseFileCommands,
+  parsePathFile,
+} from './file-command';
+export {
+  type AnnotationProperties,
+  annotationCommandProperties,
+  type CommandProperties,
+  escapeData,
+  escapeProperty,
+  formatCommand,
+  mayBeCommand,
+  parseWorkflowCommand,
+  toCommandValue,
+  unescapeData,
+  unescapeProperty,
+  type WorkflowCommand,
+} from './workflow-command';
