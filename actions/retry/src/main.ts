@@ -1,5 +1,5 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
-import { createCoreLogger, runAction, runner, writeJobSummary } from '@qeml/action-kit';
+import { createRunnerLogger, runAction, runner, writeJobSummary } from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
 import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
 import { buildSummary, verdict } from './report';
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
 
   const config = await readRetryConfig();
-  const logger = createCoreLogger();
+  const logger = createRunnerLogger();
   const result = await runRetry(config, { logger, signal: cancel.signal });
 
   const commandOutputs = await commitSuccessfulAttempt(result, logger);

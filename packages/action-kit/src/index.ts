@@ -9,6 +9,7 @@ export * from './patterns';
 export * from './redact';
 export * from './run';
 export * from './runner';
+export * from './runner-logger';
 export * from './runner-protocol';
 export * from './summary';
 export * from './version';

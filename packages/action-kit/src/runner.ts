@@ -8,12 +8,13 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { delimiter as PATH_DELIMITER } from 'node:path';
 import type { SummaryWriter } from './job-summary';
-import type { AnnotationProperties, CoreLogging } from './logger';
-import type { RunCore } from './run';
+import type { AnnotationProperties } from './logger';
+import type { RunnerStatus } from './run';
+import type { RunnerLogging } from './runner-logger';
 import { annotationProperties, formatCommand, formatFileCommand } from './runner-protocol';
 
 /** What an action tells the runner: logs and annotations on stdout, outputs/env/path/state/summary in files. */
-export interface Runner extends RunCore, CoreLogging {
+export interface Runner extends RunnerStatus, RunnerLogging {
   notice(message: string, properties?: AnnotationProperties): void;
   /** `::error::` and exit code 1. */
   setFailed(message: string): void;
