@@ -1,15 +1,44 @@
-export * from './clock';
-export * from './duration';
-export * from './errors';
-export * from './github';
-export * from './inputs';
-export * from './job-summary';
-export * from './logger';
-export * from './patterns';
-export * from './redact';
-export * from './run';
-export * from './runner';
-export * from './runner-logger';
-export * from './runner-protocol';
-export * from './summary';
-export * from './version';
+/** @qeml/action-kit: our side of the runner protocol, inputs, summaries, redaction, the GitHub client. */
+export { type Clock, isAbortError, systemClock, VirtualClock } from './clock';
+export { formatDuration, parseDuration } from './duration';
+export { ConfigurationError, isConfigurationError } from './errors';
+export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github';
+export {
+  defineInputs,
+  envInputSource,
+  type InputSchema,
+  type InputSource,
+  type InputSpec,
+  type InputValues,
+  type ReadInputsOptions,
+  readInputs,
+} from './inputs';
+export { type SummaryWriter, writeJobSummary } from './job-summary';
+export {
+  type AnnotationProperties,
+  type ConsoleLoggerOptions,
+  createConsoleLogger,
+  type Logger,
+  silentLogger,
+} from './logger';
+export { compileUserPattern, type UserPattern, type UserPatternOptions } from './patterns';
+export { addSecret, REDACTED, Redactor, redact, redactDeep } from './redact';
+export { type RunDeps, type RunnerStatus, runAction } from './run';
+export { createRunner, type Runner, type RunnerOptions, runner } from './runner';
+export { createRunnerLogger, type RunnerLogging } from './runner-logger';
+export {
+  annotationProperties,
+  escapeCommandData,
+  escapeCommandProperty,
+  formatCommand,
+  formatFileCommand,
+} from './runner-protocol';
+export {
+  DEFAULT_SUMMARY_LIMIT_BYTES,
+  escapeCell,
+  type Status,
+  Summary,
+  type SummaryOptions,
+  statusMark,
+} from './summary';
+export { QEML_USER_AGENT, QEML_VERSION } from './version';
