@@ -93,7 +93,7 @@ export interface ShellCommand {
 export function shellCommand(
   shell: ShellSpec,
   scriptPath: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): ShellCommand {
   const expanded = shell.template.replace(/%ComSpec%/gi, env.ComSpec ?? env.COMSPEC ?? 'cmd.exe');
   if (/^\S*cmd(\.exe)?\s/i.test(expanded) && process.platform === 'win32') {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { retryCommand, retryInputs } from '../../../packages/cli/src/commands/retry';
 import { captureIO } from '../../support/cli';
+import { childEnv } from '../../support/run-temp';
 
 let work: string;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-const io = () => captureIO(work, { PATH: process.env.PATH, RUNNER_TEMP: work });
+const io = () => captureIO(work, childEnv({ RUNNER_TEMP: work }));
 
 describe('qeml retry', () => {
   test('options become inputs and the words after -- the command, quoted for bash', () => {

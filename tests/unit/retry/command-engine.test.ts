@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { VirtualClock } from '@qeml/action-kit';
 import { readRetryConfig, runRetry } from '@qeml/retry';
 import { alive, killLeftovers, stubbornTree, waitForLines } from '../../support/processes';
+import { childEnv } from '../../support/run-temp';
 
 let temp: string;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ async function retry(inputs: Record<string, string>, signal?: AbortSignal) {
     signal,
     stdout: out.stream,
     stderr: err.stream,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: childEnv(),
     tempDir: temp,
     workspace: temp,
   });
@@ -208,7 +209,7 @@ describe('retrying a command', () => {
     const result = await runRetry(config, {
       stdout: slowStdout,
       stderr: sink().stream,
-      env: { PATH: process.env.PATH },
+      env: childEnv(),
       tempDir: temp,
       workspace: temp,
     });
