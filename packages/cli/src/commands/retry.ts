@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createConsoleLogger, isConfigurationError } from '@qeml/action-kit';
+import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
 import { commitSuccessfulAttempt, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
 
@@ -103,6 +103,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const logger = createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) });
   try {
     const result = await runRetry(config, {
+      clock: systemClock,
       env: io.env,
       workspace: io.cwd,
       tempDir: io.env.RUNNER_TEMP ?? tmpdir(),
