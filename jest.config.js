@@ -15,6 +15,7 @@ export default {
     ],
   },
   globalSetup: '<rootDir>/tests/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

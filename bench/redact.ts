@@ -1,13 +1,13 @@
 // Redaction throughput on real logs, and on the hostile case the security review found
 // (32 MB of private-key BEGIN markers with one distant END), whole and streamed.
-// Run: pnpm exec tsx bench/redact.ts <corpus>/failure-logs/logs   (any folder of text files)
+// Run: pnpm bench redact <corpus>/failure-logs/logs   (any folder of text files)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Redactor } from '@qeml/action-kit';
 
 const folder = process.argv[2];
 if (!folder) {
-  console.error('usage: tsx bench/redact.ts <folder of logs>');
+  console.error('usage: pnpm bench redact <folder of logs>');
   process.exit(2);
 }
 

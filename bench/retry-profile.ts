@@ -1,5 +1,5 @@
 // Where the retry bundle's cold start goes: one `node --cpu-prof` run, self time summed by function.
-// Run: pnpm build retry && pnpm exec tsx bench/retry-profile.ts   (TOP=25, NODE=<binary> to pick a runtime)
+// Run: pnpm build retry && pnpm bench retry-profile   (TOP=25, NODE=<binary> to pick a runtime)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

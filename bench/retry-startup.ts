@@ -1,5 +1,5 @@
 // Cold start and per-attempt overhead of the retry bundle, next to bare node and nick-fields/retry.
-// Run: pnpm build retry && pnpm exec tsx bench/retry-startup.ts   (RUNS=15 by default)
+// Run: pnpm build retry && pnpm bench retry-startup   (RUNS=15 by default)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

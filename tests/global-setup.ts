@@ -1,5 +1,6 @@
 // Runs once before the test workers start: makes Node 24 available for the e2e tests that run
-// each bundle under both Node 20 and Node 24, and tells the workers where it is (QEML_NODE24).
+// each bundle under both Node 20 and Node 24, and tells the workers where it is (QEML_NODE24);
+// then gives the run a fresh TMPDIR that tests/global-teardown.ts checks is left empty.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   node24InstalledBinary,
   node24Path,
 } from './support/node';
+import { useFreshTempDir } from './support/run-temp';
 
 const run = promisify(execFile);
 
@@ -38,6 +40,11 @@ async function installNode24(): Promise<void> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  await makeNode24Available();
+  await useFreshTempDir();
+}
+
+async function makeNode24Available(): Promise<void> {
   const chosen = process.env.QEML_NODE24;
   if (chosen) {
     if (!existsSync(chosen)) throw new Error(`QEML_NODE24 is set to ${chosen}, which does not exist`);

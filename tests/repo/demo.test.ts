@@ -7,13 +7,14 @@ import { promisify } from 'node:util';
 import { expect, test } from '@jest/globals';
 import { bundleExists } from '../support/bundle';
 import { distDir, repoRoot } from '../support/paths';
+import { childEnv } from '../support/run-temp';
 
 const run = promisify(execFile);
 
 (bundleExists('cli') ? test : test.skip)('`pnpm demo` succeeds with the committed bundles', async () => {
   const { stdout, stderr } = await run(process.execPath, [join(distDir('cli'), 'index.js'), 'demo'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: childEnv(),
     maxBuffer: 64 << 20,
   }).catch((error: { stdout: string; stderr: string; code: number }) => {
     throw new Error(`qeml demo exited ${error.code}:\n${error.stderr}\n${error.stdout.slice(-4000)}`);

@@ -1,9 +1,10 @@
 import type { CliIO } from '@qeml/cli';
+import { childEnv } from './run-temp';
 
 /** A CliIO that keeps what a command prints, for tests of `qeml` subcommands. */
 export function captureIO(
   cwd = process.cwd(),
-  env: NodeJS.ProcessEnv = { PATH: process.env.PATH },
+  env: NodeJS.ProcessEnv = childEnv(),
 ): CliIO & { out: () => string; err: () => string } {
   let stdout = '';
   let stderr = '';

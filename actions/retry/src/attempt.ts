@@ -61,10 +61,12 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
 
 export async function runCommandAttempt(options: CommandAttempt): Promise<AttemptResult> {
   const files = await createAttemptFiles(options.tempDir, 'attempt');
-  const scriptPath = await writeScript(options.shell, options.script, options.tempDir);
-  const command = shellCommand(options.shell, scriptPath, options.env);
+  let scriptPath: string | undefined;
   const verdict: OutputVerdict = {};
   try {
+    // Inside the try: whatever fails from here on, the attempt's files and script are removed.
+    scriptPath = await writeScript(options.shell, options.script, options.tempDir);
+    const command = shellCommand(options.shell, scriptPath, options.env);
     const patterns = [options.retryOnOutput ?? [], options.stopOnOutput ?? []] as const;
     const child = spawn(command.file, command.args, {
       cwd: options.workingDirectory,
@@ -146,7 +148,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     return { ...base, outcome: 'failure', reason, files: await files.read() };
   } finally {
     await files.dispose();
-    await rm(scriptPath, { force: true });
+    if (scriptPath) await rm(scriptPath, { force: true });
   }
 }
 

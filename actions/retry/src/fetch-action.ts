@@ -135,10 +135,7 @@ export async function fetchRemoteAction(
 }
 
 /** The real download: the API answers with a redirect to the archive, which the client follows. */
-export function githubTarballDownload(
-  token: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): TarballDownload {
+export function githubTarballDownload(token: string | undefined, env: NodeJS.ProcessEnv): TarballDownload {
   return async ({ owner, repo, ref }, signal) => {
     const { createGitHubClient } = await import('@qeml/action-kit/github');
     const client = createGitHubClient({ token: token ?? '', env });

@@ -50,7 +50,7 @@ export async function createAttemptFiles(tempDir: string, label: string): Promis
 /** Appends captured contents to the step's real files (from the environment); returns what it wrote. */
 export async function commitFileCommands(
   captured: CapturedFiles,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): Promise<FileCommand[]> {
   const written: FileCommand[] = [];
   for (const name of CAPTURED) {

@@ -23,7 +23,7 @@ export {
 export { type CapturedFiles, commitFileCommands } from './file-commands';
 export { Input, type RetryConfig, type RetryTask, readRetryConfig, retrySchema } from './inputs';
 export { LineScanner, MAX_MATCHED_LINE_CHARS, type OutputPattern, type OutputVerdict } from './output-match';
-export { commitSuccessfulAttempt, Output } from './outputs';
+export { commitSuccessfulAttempt, Output, setRetryOutputs } from './outputs';
 export { killProcessTree, processStartTime, type SignalDeps, sendSignal, snapshotTree } from './process-tree';
 export {
   buildReport,
@@ -34,7 +34,7 @@ export {
   timelineText,
   verdict,
 } from './report';
-export { type RetryEnvironment, runRetry } from './retry';
+export { type RetryDeps, runRetry } from './retry';
 export {
   type AttemptRecord,
   type AttemptRequest,

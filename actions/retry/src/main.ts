@@ -1,9 +1,25 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
-import { createCoreLogger, runAction, runner, writeJobSummary } from '@qeml/action-kit';
+import { tmpdir } from 'node:os';
+import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
 import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
-import { buildSummary, verdict } from './report';
-import { runRetry } from './retry';
+import { buildSummary, summaryTitle, verdict } from './report';
+import { type RetryDeps, runRetry } from './retry';
+
+/** The engine's deps from the runner's process: its environment, streams, RUNNER_TEMP and workspace. */
+function runnerDeps(signal: AbortSignal): RetryDeps {
+  const env = process.env;
+  return {
+    clock: systemClock,
+    logger: createRunnerLogger(runner),
+    env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    signal,
+  };
+}
 
 async function main(): Promise<void> {
   // The runner cancels a step with SIGINT, then SIGTERM: either one kills the attempt's tree and ends the loop.
@@ -11,16 +27,12 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
 
   const config = await readRetryConfig();
-  const logger = createCoreLogger();
-  const result = await runRetry(config, { logger, signal: cancel.signal });
+  const deps = runnerDeps(cancel.signal);
+  const result = await runRetry(config, deps);
 
-  const commandOutputs = await commitSuccessfulAttempt(result, logger);
-  setRetryOutputs(result, logger, commandOutputs);
-  const title =
-    config.task.kind === 'action'
-      ? config.task.uses
-      : (config.task.script.trim().split('\n')[0] ?? '').slice(0, 80);
-  await writeJobSummary(buildSummary(result, title));
+  const commandOutputs = await commitSuccessfulAttempt(result, deps.logger, deps.env);
+  setRetryOutputs(runner, result, deps.logger, commandOutputs);
+  await writeJobSummary(buildSummary(result, summaryTitle(config.task)), runner.summary);
   if (result.outcome !== 'success') runner.setFailed(verdict(result));
 }
 

@@ -2,7 +2,7 @@
  * What the step exposes. The successful attempt's $GITHUB_OUTPUT/$GITHUB_ENV/$GITHUB_PATH are appended
  * first and the retry action's own outputs after them, so on a name clash ours win (documented).
  */
-import { type Logger, redact, redactDeep, runner } from '@qeml/action-kit';
+import { type Logger, type Runner, redact, redactDeep } from '@qeml/action-kit';
 import { parseFileCommands } from '@qeml/runner-protocol';
 import { commitFileCommands } from './file-commands';
 import { buildReport } from './report';
@@ -20,14 +20,15 @@ export const Output = {
 const OWN_OUTPUTS = new Set<string>(Object.values(Output));
 
 /**
- * Makes the successful attempt's file commands the step's; returns the names of the outputs it set. A
+ * Makes the successful attempt's file commands the step's (the files `env` names: the runner's, or the
+ * CLI's when it runs inside a step); returns the names of the outputs it set. A
  * malformed $GITHUB_OUTPUT or $GITHUB_ENV (e.g. an unclosed heredoc) is dropped with a warning: appended
  * as is, it would swallow the outputs written after it.
  */
 export async function commitSuccessfulAttempt(
   result: RetryResult,
   logger: Logger,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): Promise<string[]> {
   const files = result.successful?.files;
   if (!files) return [];
@@ -47,7 +48,12 @@ export async function commitSuccessfulAttempt(
 }
 
 /** Sets the action's own outputs after the command's, warning about command outputs they replace. */
-export function setRetryOutputs(result: RetryResult, logger: Logger, commandOutputs: string[] = []): void {
+export function setRetryOutputs(
+  runner: Runner,
+  result: RetryResult,
+  logger: Logger,
+  commandOutputs: string[] = [],
+): void {
   const clashes = commandOutputs.filter((name) => OWN_OUTPUTS.has(name));
   if (clashes.length > 0) {
     logger.warning(

@@ -4,7 +4,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 
 export interface ProcessInfo {
   pid: number;
@@ -127,30 +126,17 @@ function rootIsOurs(now: ProcessInfo | undefined, rootStart: string | undefined)
   return now === undefined || rootStart === undefined || now.start === rootStart;
 }
 
-let sudoPath: string | null | undefined;
-function findSudo(): string | null {
-  if (sudoPath !== undefined) return sudoPath;
-  sudoPath = null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'sudo');
-    if (dir && existsSync(candidate)) {
-      sudoPath = candidate;
-      break;
-    }
-  }
-  return sudoPath;
-}
-
 export interface SignalDeps {
   kill(pid: number, signal: NodeJS.Signals): void;
-  /** Path of sudo, or null when the machine has none. */
+  /** The sudo program, or null to not try one. */
   sudo(): string | null;
   run(file: string, args: string[]): void;
 }
 
 const realSignalDeps: SignalDeps = {
   kill: (pid, signal) => process.kill(pid, signal),
-  sudo: findSudo,
+  // Found on PATH by spawnSync; on a machine without sudo the spawn fails quietly (ENOENT), as intended.
+  sudo: () => 'sudo',
   run: (file, args) => {
     spawnSync(file, args, { stdio: 'ignore' });
   },

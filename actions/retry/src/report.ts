@@ -1,5 +1,6 @@
 /** The `report` output (JSON) and the job summary: a timeline of attempts and the verdict. */
 import { formatDuration, type Redactor, Summary } from '@qeml/action-kit';
+import type { RetryTask } from './inputs';
 import type { AttemptRecord, RetryResult } from './retry-loop';
 
 export interface AttemptReport {
@@ -89,6 +90,11 @@ export const TIMELINE_HEADERS = [
   'Reason',
   'Delay before next',
 ];
+
+/** What the summary's heading names: the action a `uses:` retries, or the first line of the command. */
+export function summaryTitle(task: RetryTask): string {
+  return task.kind === 'action' ? task.uses : (task.script.trim().split('\n')[0] ?? '').slice(0, 80);
+}
 
 /** The job summary: heading, verdict, timeline (redacted and size-capped by Summary). */
 export function buildSummary(result: RetryResult, title: string, redactor?: Redactor): Summary {

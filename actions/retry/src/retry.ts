@@ -6,14 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import {
-  type Clock,
-  ConfigurationError,
-  formatDuration,
-  type Logger,
-  silentLogger,
-  systemClock,
-} from '@qeml/action-kit';
+import { type Clock, ConfigurationError, formatDuration, type Logger } from '@qeml/action-kit';
 import { parseFileCommands, parsePathFile } from '@qeml/runner-protocol';
 import { type AttemptResult, runCommandAttempt } from './attempt';
 import type { RandomSource } from './backoff';
@@ -21,39 +14,37 @@ import type { TarballDownload } from './fetch-action';
 import type { RetryConfig } from './inputs';
 import { type AttemptRequest, type BetweenAttempts, type RetryResult, runRetryLoop } from './retry-loop';
 
-export interface RetryEnvironment {
-  clock?: Clock;
+/**
+ * Everything the engine touches besides its configuration: time, logging and the step's I/O. The
+ * action's main.ts fills it from the runner's process, the `qeml retry` CLI from the terminal, tests
+ * with fakes; the engine itself reads no process globals (`pnpm lint` checks, scripts/lint-engines.ts).
+ */
+export interface RetryDeps {
+  clock: Clock;
+  logger: Logger;
+  /** The step's environment, which every attempt inherits. */
+  env: NodeJS.ProcessEnv;
+  /** Where the command's output streams, live. */
+  stdout: Writable;
+  stderr: Writable;
+  /** RUNNER_TEMP: attempt scripts, their file-command files and fetched actions go here (and are removed). */
+  tempDir: string;
+  /** GITHUB_WORKSPACE: `working-directory` and `./path` actions are relative to it. */
+  workspace: string;
+  /** Jitter's random source (default Math.random). */
   random?: RandomSource;
   /** Aborting it cancels the step: the running attempt's tree is killed, no further attempt starts. */
   signal?: AbortSignal;
-  logger?: Logger;
-  /** Where the command's output streams (default: this process's stdout/stderr). */
-  stdout?: Writable;
-  stderr?: Writable;
-  /** The step's environment (default process.env). */
-  env?: NodeJS.ProcessEnv;
-  /** RUNNER_TEMP (default from env, else the OS temp dir). */
-  tempDir?: string;
-  /** GITHUB_WORKSPACE (default from env, else the current directory). */
-  workspace?: string;
-  /** Fetches `owner/repo@ref` actions; required only for remote `uses`. */
+  /** Fetches `owner/repo@ref` actions (default: the GitHub API with the `github-token` input). */
   download?: TarballDownload;
   /** Node binary for retried actions (default: the running one). */
   node?: string;
 }
 
 /** Runs the retry; never throws for a failing command (see `outcome`), only for configuration problems. */
-export async function runRetry(
-  config: RetryConfig,
-  environment: RetryEnvironment = {},
-): Promise<RetryResult> {
-  const env = environment.env ?? process.env;
-  const logger = environment.logger ?? silentLogger;
-  const clock = environment.clock ?? systemClock;
-  const stdout = environment.stdout ?? process.stdout;
-  const stderr = environment.stderr ?? process.stderr;
-  const workspace = path.resolve(environment.workspace ?? env.GITHUB_WORKSPACE ?? process.cwd());
-  const tempDir = environment.tempDir ?? env.RUNNER_TEMP ?? (await import('node:os')).tmpdir();
+export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<RetryResult> {
+  const { env, logger, clock, stdout, stderr, tempDir } = deps;
+  const workspace = path.resolve(deps.workspace);
   const workingDirectory = path.resolve(workspace, config.workingDirectory);
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
     throw new ConfigurationError(
@@ -84,7 +75,7 @@ export async function runRetry(
       ? await actions.resolveAction(task.uses, {
           workspace,
           tempDir,
-          download: environment.download ?? actions.githubTarballDownload(config.githubToken, env),
+          download: deps.download ?? actions.githubTarballDownload(config.githubToken, env),
         })
       : undefined;
 
@@ -104,7 +95,7 @@ export async function runRetry(
         token: config.githubToken,
         workspace,
         tempDir,
-        node: environment.node,
+        node: deps.node,
         ...limits,
       });
     }
@@ -160,8 +151,8 @@ export async function runRetry(
   return runRetryLoop({
     plan: config.plan,
     clock,
-    random: environment.random,
-    signal: environment.signal,
+    random: deps.random,
+    signal: deps.signal,
     runAttempt: (request) =>
       logger.group(`Attempt ${request.attempt} of ${request.maxAttempts}`, () => runOne(request)),
     beforeRetry,

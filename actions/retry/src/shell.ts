@@ -90,11 +90,7 @@ export interface ShellCommand {
 }
 
 /** Builds the program and arguments that run `scriptPath` with this shell. */
-export function shellCommand(
-  shell: ShellSpec,
-  scriptPath: string,
-  env: NodeJS.ProcessEnv = process.env,
-): ShellCommand {
+export function shellCommand(shell: ShellSpec, scriptPath: string, env: NodeJS.ProcessEnv): ShellCommand {
   const expanded = shell.template.replace(/%ComSpec%/gi, env.ComSpec ?? env.COMSPEC ?? 'cmd.exe');
   if (/^\S*cmd(\.exe)?\s/i.test(expanded) && process.platform === 'win32') {
     const [file = 'cmd.exe', ...rest] = expanded.split(' ');

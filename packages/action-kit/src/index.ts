@@ -1,14 +1,54 @@
+/** @qeml/action-kit: our side of the runner protocol, inputs, summaries, redaction, the GitHub client. */
 export { ANSI_SEQUENCE_SOURCE, stripAnsi } from './ansi';
-export * from './clock';
-export * from './duration';
-export * from './errors';
-export * from './github';
-export * from './inputs';
-export * from './job-summary';
-export * from './logger';
-export * from './patterns';
-export * from './redact';
-export * from './run';
-export * from './runner';
-export * from './summary';
-export * from './version';
+export { type Clock, isAbortError, systemClock, VirtualClock } from './clock';
+export { formatDuration, parseDuration } from './duration';
+export { ConfigurationError, isConfigurationError } from './errors';
+export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github';
+export {
+  defineInputs,
+  envInputSource,
+  type InputSchema,
+  type InputSource,
+  type InputSpec,
+  type InputValues,
+  type ReadInputsOptions,
+  readInputs,
+} from './inputs';
+export { type SummaryWriter, writeJobSummary } from './job-summary';
+export {
+  type AnnotationProperties,
+  type ConsoleLoggerOptions,
+  createConsoleLogger,
+  type Logger,
+  silentLogger,
+} from './logger';
+export {
+  compileUserPattern,
+  MAX_PATTERN_LENGTH,
+  MAX_PROGRAM_SIZE,
+  type UserPattern,
+  type UserPatternOptions,
+} from './patterns';
+export {
+  addSecret,
+  defaultRedactor,
+  MIN_SECRET_LENGTH,
+  REDACTED,
+  type RedactingStream,
+  Redactor,
+  redact,
+  redactDeep,
+  redactThenTruncate,
+} from './redact';
+export { type RunDeps, type RunnerStatus, runAction } from './run';
+export { createRunner, type Runner, type RunnerOptions, runner } from './runner';
+export { createRunnerLogger, type RunnerLogging } from './runner-logger';
+export {
+  DEFAULT_SUMMARY_LIMIT_BYTES,
+  escapeCell,
+  type Status,
+  Summary,
+  type SummaryOptions,
+  statusMark,
+} from './summary';
+export { QEML_USER_AGENT, QEML_VERSION } from './version';

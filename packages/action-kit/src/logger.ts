@@ -1,10 +1,9 @@
 import type { AnnotationProperties } from '@qeml/runner-protocol';
-import { runner } from './runner';
 
 /** Where an annotation points (the runner's `file`, `line`, `endLine`, `col`, `endColumn`, `title`). */
 export type { AnnotationProperties };
 
-/** How engines log: the same code runs in an action (core) and in the CLI (console). */
+/** How engines log: the same code runs in an action (the runner) and in the CLI (console). */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -12,34 +11,6 @@ export interface Logger {
   error(message: string, properties?: AnnotationProperties): void;
   /** Runs `fn` inside a collapsible group (an indented section on a console). */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** The runner-protocol functions the core logger uses (`runner`; tests pass a fake). */
-export interface CoreLogging {
-  debug(message: string): void;
-  info(message: string): void;
-  warning(message: string, properties?: AnnotationProperties): void;
-  error(message: string, properties?: AnnotationProperties): void;
-  startGroup(name: string): void;
-  endGroup(): void;
-}
-
-/** Logs to the runner: `::debug::`, `::warning::`, `::error::` annotations and `::group::` sections. */
-export function createCoreLogger(actions: CoreLogging = runner): Logger {
-  return {
-    debug: (message) => actions.debug(message),
-    info: (message) => actions.info(message),
-    warning: (message, properties) => actions.warning(message, properties ?? {}),
-    error: (message, properties) => actions.error(message, properties ?? {}),
-    async group(name, fn) {
-      actions.startGroup(name);
-      try {
-        return await fn();
-      } finally {
-        actions.endGroup();
-      }
-    },
-  };
 }
 
 export interface ConsoleLoggerOptions {

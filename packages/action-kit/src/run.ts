@@ -2,14 +2,14 @@ import { isConfigurationError } from './errors';
 import { redact } from './redact';
 import { runner } from './runner';
 
-/** The runner-protocol functions runAction uses (`runner`; tests inject a fake). */
-export interface RunCore {
+/** The runner-protocol functions runAction uses to report the step's failure (`runner`; tests inject a fake). */
+export interface RunnerStatus {
   setFailed(message: string): void;
   info(message: string): void;
 }
 
 export interface RunDeps {
-  core?: RunCore;
+  runner?: RunnerStatus;
   /** Sets the process exit code (default: `process.exitCode = code`). */
   setExitCode?: (code: number) => void;
 }
@@ -20,7 +20,7 @@ export interface RunDeps {
  * Messages are redacted before they are printed.
  */
 export async function runAction(main: () => Promise<void> | void, deps: RunDeps = {}): Promise<void> {
-  const actions = deps.core ?? runner;
+  const actions = deps.runner ?? runner;
   const setExitCode =
     deps.setExitCode ??
     ((code: number) => {

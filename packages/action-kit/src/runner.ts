@@ -18,14 +18,15 @@ import {
   toCommandValue,
 } from '@qeml/runner-protocol';
 import type { SummaryWriter } from './job-summary';
-import type { AnnotationProperties, CoreLogging } from './logger';
-import type { RunCore } from './run';
+import type { AnnotationProperties } from './logger';
+import type { RunnerStatus } from './run';
+import type { RunnerLogging } from './runner-logger';
 
 /**
  * What an action tells the runner: logs and annotations on stdout, outputs/env/path/state/summary in
  * files. Values of any type are written as @actions/core writes them (strings as they are, others as JSON).
  */
-export interface Runner extends RunCore, CoreLogging {
+export interface Runner extends RunnerStatus, RunnerLogging {
   notice(message: string | Error, properties?: AnnotationProperties): void;
   warning(message: string | Error, properties?: AnnotationProperties): void;
   error(message: string | Error, properties?: AnnotationProperties): void;

@@ -1,26 +1,26 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   ConfigurationError,
-  type CoreLogging,
   createConsoleLogger,
-  createCoreLogger,
-  type RunCore,
+  createRunnerLogger,
+  type RunnerLogging,
+  type RunnerStatus,
   runAction,
 } from '@qeml/action-kit';
 
-function fakeCore() {
+function fakeRunner() {
   const calls: { failed: string[]; info: string[] } = { failed: [], info: [] };
-  const core: RunCore = {
+  const runner: RunnerStatus = {
     setFailed: (message) => calls.failed.push(message),
     info: (message) => calls.info.push(message),
   };
   const exitCodes: number[] = [];
-  return { core, calls, exitCodes, setExitCode: (code: number) => exitCodes.push(code) };
+  return { runner, calls, exitCodes, setExitCode: (code: number) => exitCodes.push(code) };
 }
 
 describe('runAction', () => {
   test('success: no failure, exit code untouched', async () => {
-    const fake = fakeCore();
+    const fake = fakeRunner();
     let ran = false;
     await runAction(async () => {
       ran = true;
@@ -31,7 +31,7 @@ describe('runAction', () => {
   });
 
   test('a user mistake becomes exactly one failure line and exit code 1, no stack', async () => {
-    const fake = fakeCore();
+    const fake = fakeRunner();
     await runAction(() => {
       throw new ConfigurationError([
         'Input \'a\' got "x": expected an integer',
@@ -46,7 +46,7 @@ describe('runAction', () => {
   });
 
   test('anything else is reported as a bug with its stack', async () => {
-    const fake = fakeCore();
+    const fake = fakeRunner();
     await runAction(async () => {
       throw new TypeError('cannot read properties of undefined');
     }, fake);
@@ -57,14 +57,14 @@ describe('runAction', () => {
   });
 
   test('a thrown non-Error is still reported', async () => {
-    const fake = fakeCore();
+    const fake = fakeRunner();
     await runAction(() => Promise.reject('plain string'), fake);
     expect(fake.calls.failed[0]).toMatch(/bug in qeml-actions.*plain string/);
     expect(fake.exitCodes).toEqual([1]);
   });
 
   test('secrets in failure messages are redacted', async () => {
-    const fake = fakeCore();
+    const fake = fakeRunner();
     await runAction(() => {
       throw new ConfigurationError('could not clone https://user:pa55word@example.com/r.git');
     }, fake);
@@ -73,9 +73,9 @@ describe('runAction', () => {
 });
 
 describe('loggers', () => {
-  test('core logger forwards to core and wraps groups', async () => {
+  test('runner logger forwards to the runner and wraps groups', async () => {
     const seen: string[] = [];
-    const core: CoreLogging = {
+    const runner: RunnerLogging = {
       debug: (m) => seen.push(`debug ${m}`),
       info: (m) => seen.push(`info ${m}`),
       warning: (m, p) => seen.push(`warning ${m} ${JSON.stringify(p)}`),
@@ -83,7 +83,7 @@ describe('loggers', () => {
       startGroup: (n) => seen.push(`group ${n}`),
       endGroup: () => seen.push('endgroup'),
     };
-    const logger = createCoreLogger(core);
+    const logger = createRunnerLogger(runner);
     const result = await logger.group('Attempt 1', async () => {
       logger.info('hello');
       logger.warning('careful', { file: 'a.ts', startLine: 3 });

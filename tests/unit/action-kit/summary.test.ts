@@ -121,7 +121,7 @@ describe('size cap', () => {
 });
 
 describe('writeJobSummary', () => {
-  test('appends the rendered markdown through core.summary', async () => {
+  test('appends the rendered markdown through runner.summary', async () => {
     const written: string[] = [];
     let writes = 0;
     const writer: SummaryWriter = {

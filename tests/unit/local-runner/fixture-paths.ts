@@ -1,7 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDirForFile } from '../../support/temp';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/actions/', import.meta.url));
 
@@ -10,8 +9,9 @@ export function fixture(name: string): string {
   return join(FIXTURES, name);
 }
 
+/** A temp dir removed after the test file's tests. */
 export function tempDirectory(prefix = 'qeml-lr-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDirForFile(prefix);
 }
 
 /** The JSON a fixture printed after `<label> ` on one log line. */

@@ -1,18 +1,14 @@
 /** `qeml retry`: the engine from a terminal, options mirroring the action's inputs. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { retryCommand, retryInputs } from '../../../packages/cli/src/commands/retry';
 import { captureIO } from '../../support/cli';
+import { childEnv } from '../../support/run-temp';
+import { tempDirForFile } from '../../support/temp';
 
-let work: string;
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'qeml-retry-cli-'));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const work = tempDirForFile('qeml-retry-cli-');
 
-const io = () => captureIO(work, { PATH: process.env.PATH, RUNNER_TEMP: work });
+const io = () => captureIO(work, childEnv({ RUNNER_TEMP: work }));
 
 describe('qeml retry', () => {
   test('options become inputs and the words after -- the command, quoted for bash', () => {

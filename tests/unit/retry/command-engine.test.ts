@@ -1,43 +1,20 @@
 /** The engine running real shell commands (fast ones): outputs, env carry-over, patterns, timeouts, cancel. */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { VirtualClock } from '@qeml/action-kit';
+import { Writable } from 'node:stream';
+import { describe, expect, test } from '@jest/globals';
 import { readRetryConfig, runRetry } from '@qeml/retry';
 import { alive, killLeftovers, stubbornTree, waitForLines } from '../../support/processes';
+import { tempDirForFile } from '../../support/temp';
+import { retryDeps } from './helpers';
 
-let temp: string;
-beforeAll(async () => {
-  temp = await mkdtemp(path.join(tmpdir(), 'retry-engine-'));
-});
-afterAll(async () => {
-  await rm(temp, { recursive: true, force: true });
-});
-
-function sink() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
+const temp = tempDirForFile('retry-engine-');
 
 async function retry(inputs: Record<string, string>, signal?: AbortSignal) {
   const config = await readRetryConfig((name) => inputs[name]);
-  const out = sink();
-  const err = sink();
-  const clock = new VirtualClock(Date.now());
-  const result = await runRetry(config, {
-    clock,
-    signal,
-    stdout: out.stream,
-    stderr: err.stream,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    tempDir: temp,
-    workspace: temp,
-  });
-  return { result, stdout: out.text(), stderr: err.text(), clock };
+  const run = retryDeps(temp, { signal });
+  const result = await runRetry(config, run.deps);
+  return { result, stdout: run.stdout(), stderr: run.stderr(), clock: run.clock, logger: run.logger };
 }
 
 describe('retrying a command', () => {
@@ -64,6 +41,27 @@ describe('retrying a command', () => {
     expect(stdout).toContain('seen CLEANED=unset');
     expect(stdout).toContain('seen CLEANED=before-2 after 1 (exit code 1)');
     expect(stdout).toContain('seen CLEANED=before-3 after 1 (exit code 1)');
+  });
+
+  test('logs a group per attempt and per on-retry, and a warning per failed attempt', async () => {
+    const { logger } = await retry({
+      run: 'test "$RETRY_ATTEMPT" -ge 2',
+      'on-retry': 'true',
+      'max-attempts': '3',
+      delay: '0',
+    });
+    expect(logger.messages('group')).toEqual([
+      'Attempt 1 of 3',
+      'on-retry before attempt 2',
+      'Attempt 2 of 3',
+    ]);
+    expect(logger.calls.filter((call) => call.level === 'warning')).toEqual([
+      {
+        level: 'warning',
+        message: 'Attempt 1 of 3 failed: exit code 1',
+        properties: { title: 'Retry: attempt failed' },
+      },
+    ]);
   });
 
   test('directories on-retry adds to $GITHUB_PATH are on PATH for later attempts', async () => {
@@ -205,13 +203,7 @@ describe('retrying a command', () => {
       },
     });
     const config = await readRetryConfig((name) => ({ run: 'head -c 8000000 /dev/zero' })[name]);
-    const result = await runRetry(config, {
-      stdout: slowStdout,
-      stderr: sink().stream,
-      env: { PATH: process.env.PATH },
-      tempDir: temp,
-      workspace: temp,
-    });
+    const result = await runRetry(config, retryDeps(temp, { stdout: slowStdout }).deps);
     expect(result.outcome).toBe('success');
     expect(received).toBe(8_000_000);
     // Without backpressure nearly all 8 MB would wait in the sink's buffer.

@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createConsoleLogger, isConfigurationError } from '@qeml/action-kit';
+import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
 import { commitSuccessfulAttempt, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
 import { whileInterruptible } from '../interrupt';
@@ -119,6 +119,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const result = await whileInterruptible((signal) =>
       runRetry(config, {
+        clock: systemClock,
         env: io.env,
         workspace: io.cwd,
         tempDir: io.env.RUNNER_TEMP ?? tmpdir(),

@@ -1,0 +1,51 @@
+/** process-tree.ts: signals to a whole tree, the sudo fallback, PID reuse. */
+import { spawn } from 'node:child_process';
+import { describe, expect, test } from '@jest/globals';
+import { processStartTime, sendSignal, snapshotTree } from '@qeml/retry';
+
+describe('process tree', () => {
+  const eperm = () => {
+    throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+  };
+
+  test('EPERM (a sudo child running as root) falls back to sudo -n kill', () => {
+    const ran: string[][] = [];
+    sendSignal(4242, 'SIGTERM', {
+      kill: eperm,
+      sudo: () => '/usr/bin/sudo',
+      run: (file, args) => ran.push([file, ...args]),
+    });
+    expect(ran).toEqual([['/usr/bin/sudo', '-n', 'kill', '-s', 'TERM', '4242']]);
+  });
+
+  test('without sudo, or when the process is already gone, nothing else is tried', () => {
+    const ran: string[][] = [];
+    sendSignal(4242, 'SIGKILL', {
+      kill: eperm,
+      sudo: () => null,
+      run: (file, args) => ran.push([file, ...args]),
+    });
+    const gone = () => {
+      throw Object.assign(new Error('kill ESRCH'), { code: 'ESRCH' });
+    };
+    sendSignal(4242, 'SIGKILL', {
+      kill: gone,
+      sudo: () => '/usr/bin/sudo',
+      run: (file, args) => ran.push([file, ...args]),
+    });
+    expect(ran).toEqual([]);
+  });
+
+  test('a pid that now belongs to a process started at another time (PID reuse) is not part of the tree', () => {
+    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    try {
+      const pid = child.pid ?? 0;
+      const start = processStartTime(pid);
+      expect(start).toBeDefined();
+      expect([...snapshotTree(pid, new Map(), start).keys()]).toEqual([pid]);
+      expect(snapshotTree(pid, new Map(), `${start}0`).size).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
