@@ -99,6 +99,7 @@ export async function runRetry(
     if (task.kind === 'action') {
       return actions!.runActionAttempt({
         directory: actionDirectory!,
+        localAction: task.uses.startsWith('./'),
         inputs: task.with,
         env: attemptEnv,
         token: config.githubToken,
