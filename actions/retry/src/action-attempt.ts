@@ -8,6 +8,8 @@ import type { AttemptResult } from './attempt';
 export interface ActionAttempt {
   /** Directory holding the action's action.yml. */
   directory: string;
+  /** `uses: ./path`: the runner runs no pre for a local action. */
+  localAction?: boolean;
   inputs: Record<string, string>;
   /** The step's environment: GITHUB_* context and everything the action inherits. */
   env: NodeJS.ProcessEnv;
@@ -58,6 +60,7 @@ export async function runActionAttempt(options: ActionAttempt): Promise<AttemptR
   const step = await run({
     ...contextFromEnv(options.env),
     action: options.directory,
+    localAction: options.localAction,
     inputs: options.inputs,
     baseEnv: options.env,
     node: options.node ?? process.execPath,

@@ -90,6 +90,7 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
     if (task.kind === 'action') {
       return actions!.runActionAttempt({
         directory: actionDirectory!,
+        localAction: task.uses.startsWith('./'),
         inputs: task.with,
         env: attemptEnv,
         token: config.githubToken,

@@ -1,14 +1,18 @@
 /**
- * Splits a byte stream into lines without buffering the whole stream: newlines are found with
- * Buffer.indexOf and only a partial last line is kept. A line longer than `maxLineBytes` is
+ * Splits a byte stream into lines (LF, CRLF or a lone CR) without buffering the whole stream: line
+ * breaks are found with Buffer.indexOf and only a partial last line is kept. A line longer than `maxLineBytes` is
  * handed over in pieces; pieces after the first are marked as continuations (never commands).
  */
+const LF = 10;
+const CR = 13;
+
 export type LineHandler = (bytes: Buffer, continuation: boolean) => void;
 
 export class LineSplitter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private midLine = false;
+  private afterCarriageReturn = false;
 
   constructor(
     private readonly onLine: LineHandler,
@@ -17,13 +21,25 @@ export class LineSplitter {
 
   push(chunk: Buffer): void {
     let start = 0;
-    for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, newline);
+    if (this.afterCarriageReturn && chunk.length > 0 && chunk[0] === LF) start = 1; // the LF of a CRLF
+    this.afterCarriageReturn = false;
+    // A line ends at LF, CRLF or a lone CR, as the runner's StreamReader.ReadLine (ProcessInvoker.cs).
+    let nextLF = chunk.indexOf(LF, start);
+    let nextCR = chunk.indexOf(CR, start);
+    while (nextLF >= 0 || nextCR >= 0) {
+      const end = nextCR >= 0 && (nextLF < 0 || nextCR < nextLF) ? nextCR : nextLF;
+      const piece = chunk.subarray(start, end);
       this.emit(this.pendingBytes > 0 ? Buffer.concat([...this.pending, piece]) : piece);
       this.pending = [];
       this.pendingBytes = 0;
       this.midLine = false;
-      start = newline + 1;
+      start = end + 1;
+      if (end === nextCR) {
+        if (start === chunk.length) this.afterCarriageReturn = true;
+        else if (chunk[start] === LF) start++;
+      }
+      if (nextLF >= 0 && nextLF < start) nextLF = chunk.indexOf(LF, start);
+      if (nextCR >= 0 && nextCR < start) nextCR = chunk.indexOf(CR, start);
     }
     if (start >= chunk.length) return;
     const rest = chunk.subarray(start);
@@ -46,9 +62,7 @@ export class LineSplitter {
   }
 
   private emit(line: Buffer): void {
-    const trimmed =
-      line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
-    this.onLine(trimmed, this.midLine);
+    this.onLine(line, this.midLine);
   }
 }
 

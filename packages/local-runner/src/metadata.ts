@@ -44,14 +44,15 @@ function readRuns(value: unknown, where: (key: string) => string): ActionRuns {
   if (!isMapping(value)) throw new Error(`${where('runs')} is required and must be a mapping`);
   const using = scalarText(value.using);
   if (!using) throw new Error(`${where('runs.using')} is required`);
-  if (!NODE_RUNTIMES.has(using)) {
+  // The runner compares `using` case-insensitively (HandlerFactory.cs).
+  if (!NODE_RUNTIMES.has(using.toLowerCase())) {
     throw new Error(
       `${where('runs.using')} is '${using}': local-runner runs JavaScript actions only ` +
         `(node12, node16, node20, node24); docker and composite actions are not supported`,
     );
   }
   const runs: ActionRuns = {
-    using: using as ActionRuns['using'],
+    using: using.toLowerCase() as ActionRuns['using'],
     main: requiredPath(value.main, where('runs.main')),
   };
   for (const key of ['pre', 'post', 'pre-if', 'post-if'] as const) {

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { escapeData, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
+import { checkedPosition, relativeToWorkspace } from './annotation-position';
 import { bytesMayBeCommand, LineSplitter } from './line-splitter';
 import type { Masker } from './masker';
 import type { StepLog } from './step-log';
@@ -12,8 +15,28 @@ export interface PhaseCommandEffects {
   failures: string[];
 }
 
-const IGNORED = new Set(['echo', 'add-matcher', 'remove-matcher']);
+/** The runner's registered commands (ActionCommandManager.cs); other `::x::` lines are plain output. */
+const REGISTERED = new Set([
+  'stop-commands',
+  'error',
+  'warning',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'add-mask',
+  'echo',
+  'set-output',
+  'save-state',
+  'set-env',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+]);
 const DISABLED = new Set(['set-env', 'add-path']);
+/** The runner records at most this many annotations of each level and cuts messages here (ExecutionContext.cs). */
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const MAX_ANNOTATION_LENGTH = 4096;
 
 /**
  * Turns the child's output lines into the step log, annotations, masks and command effects,
@@ -28,6 +51,8 @@ export class OutputProcessor {
     private readonly log: StepLog,
     private readonly masker: Masker,
     readonly annotations: Annotation[],
+    /** GITHUB_WORKSPACE: annotation files are made relative to it, add-matcher files found in it. */
+    private readonly workspace: string,
     /** In passthrough mode our own warnings/errors are re-emitted as commands for the real runner. */
     private readonly relay?: (line: string) => void,
   ) {}
@@ -55,8 +80,7 @@ export class OutputProcessor {
 
   private own(level: 'warning' | 'error', message: string): void {
     const masked = this.masker.mask(message);
-    this.annotations.push({ level, message: masked });
-    this.log.add(`##[${level}]${masked}`);
+    this.addAnnotation({ level, message: masked.slice(0, MAX_ANNOTATION_LENGTH) });
     this.relay?.(`::${level}::${escapeData(masked)}`);
   }
 
@@ -73,18 +97,19 @@ export class OutputProcessor {
 
   /** Applies a command; false when the line is not a command the runner knows (log it as text). */
   private run(command: WorkflowCommand): boolean {
-    const { name, properties, message } = command;
+    const { properties, message } = command;
+    const name = command.name.toLowerCase(); // the runner matches names case-insensitively
     if (this.stopToken !== undefined) {
-      if (name !== this.stopToken) return false;
+      if (name !== this.stopToken.toLowerCase()) return false;
       this.stopToken = undefined;
       return true;
     }
+    if (!REGISTERED.has(name)) return false;
     switch (name) {
       case 'error':
       case 'warning':
       case 'notice':
-        this.annotations.push(this.annotation(name, message, properties));
-        this.log.add(`##[${name}]${this.masker.mask(message)}`);
+        this.addAnnotation(this.annotation(name, message, properties));
         return true;
       case 'debug':
         this.log.add(`##[debug]${this.masker.mask(message)}`);
@@ -96,11 +121,24 @@ export class OutputProcessor {
         this.log.add('##[endgroup]');
         return true;
       case 'add-mask':
-        this.masker.add(message);
+        if (message.trim() === '')
+          this.warn("Can't add secret mask for empty string in ##[add-mask] command.");
+        else this.masker.add(message);
         return true;
       case 'stop-commands':
-        if (message === '') this.fail('Invalid stop-commands token: it must not be empty');
-        else this.stopToken = message;
+        this.stopCommands(message);
+        return true;
+      case 'echo':
+        if (!['on', 'off'].includes(message.trim().toLowerCase()))
+          this.failCommand(
+            command,
+            `Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '${message}'.`,
+          );
+        return true;
+      case 'add-matcher':
+        if (message === '') this.warn('File path must be specified.');
+        else if (!existsSync(isAbsolute(message) ? message : join(this.workspace, message)))
+          this.failCommand(command, `Could not find file '${message}'.`);
         return true;
       case 'set-output':
       case 'save-state':
@@ -111,10 +149,32 @@ export class OutputProcessor {
             `The \`${name}\` command is disabled. Please upgrade to using Environment Files ` +
               '(local-runner does not honour ACTIONS_ALLOW_UNSECURE_COMMANDS)',
           );
-          return true;
         }
-        return IGNORED.has(name);
+        return true; // remove-matcher: nothing to remove here
     }
+  }
+
+  /** A token that is empty, `pause-logging` or a command name fails the step; a long one is masked. */
+  private stopCommands(token: string): void {
+    if (token === '' || token.toLowerCase() === 'pause-logging' || REGISTERED.has(token.toLowerCase())) {
+      this.fail(
+        "Unable to process command 'stop-commands' successfully. You cannot use a endToken that is an empty " +
+          "string, the string 'pause-logging', or another workflow command.",
+      );
+      return;
+    }
+    if (token.length > 6) this.masker.add(token);
+    this.stopToken = token;
+  }
+
+  private failCommand(command: WorkflowCommand, why: string): void {
+    this.fail(`Unable to process command '::${command.name}::${command.message}' successfully. ${why}`);
+  }
+
+  private addAnnotation(annotation: Annotation): void {
+    this.log.add(`##[${annotation.level}]${annotation.message}`);
+    const count = this.annotations.filter((existing) => existing.level === annotation.level).length;
+    if (count < MAX_ANNOTATIONS_PER_LEVEL) this.annotations.push(annotation);
   }
 
   private deprecated(name: 'set-output' | 'save-state', key: string | undefined, value: string): boolean {
@@ -134,8 +194,10 @@ export class OutputProcessor {
 
   private fail(message: string): void {
     this.effects.failures.push(message);
-    this.annotations.push({ level: 'error', message: this.masker.mask(message) });
-    this.log.add(`##[error]${this.masker.mask(message)}`);
+    this.addAnnotation({
+      level: 'error',
+      message: this.masker.mask(message).slice(0, MAX_ANNOTATION_LENGTH),
+    });
   }
 
   private annotation(
@@ -143,14 +205,14 @@ export class OutputProcessor {
     message: string,
     properties: Record<string, string>,
   ): Annotation {
-    const annotation: Annotation = { level, message: this.masker.mask(message) };
-    if (properties.file) annotation.file = properties.file;
+    const annotation: Annotation = {
+      level,
+      message: this.masker.mask(message).slice(0, MAX_ANNOTATION_LENGTH),
+    };
+    const file = properties.file ? relativeToWorkspace(properties.file, this.workspace) : undefined;
+    if (file) annotation.file = file;
     if (properties.title) annotation.title = this.masker.mask(properties.title);
-    const numbers = { line: 'line', endline: 'endLine', col: 'col', endcolumn: 'endColumn' } as const;
-    for (const [property, key] of Object.entries(numbers)) {
-      const text = properties[property];
-      if (text !== undefined && /^\d+$/.test(text.trim())) annotation[key] = Number(text.trim());
-    }
+    Object.assign(annotation, checkedPosition(properties));
     return annotation;
   }
 }

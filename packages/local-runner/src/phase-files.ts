@@ -14,6 +14,8 @@ export interface PhaseFileEffects {
   state: Record<string, string>;
   summary: string;
   warnings: string[];
+  /** Errors the runner reports without failing the step (NODE_OPTIONS in GITHUB_ENV, an oversized summary). */
+  reportedErrors: string[];
   /** Errors that fail the phase (malformed file, missing heredoc delimiter, oversized file). */
   errors: string[];
 }
@@ -27,6 +29,7 @@ export function readPhaseFiles(files: Record<FileCommandVariable, string>): Phas
     state: {},
     summary: '',
     warnings: [],
+    reportedErrors: [],
     errors: [],
   };
   const read = (variable: FileCommandVariable, label: string): string | undefined => {
@@ -52,7 +55,7 @@ export function readPhaseFiles(files: Record<FileCommandVariable, string>): Phas
   effects.outputs = parse('GITHUB_OUTPUT', 'output');
   for (const [name, value] of Object.entries(parse('GITHUB_ENV', 'env'))) {
     if (name.toUpperCase() === 'NODE_OPTIONS') {
-      effects.warnings.push("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.");
+      effects.reportedErrors.push("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.");
       continue;
     }
     effects.env[name] = value;
@@ -62,7 +65,7 @@ export function readPhaseFiles(files: Record<FileCommandVariable, string>): Phas
 
   const summary = readCommandFile(files.GITHUB_STEP_SUMMARY, SUMMARY_LIMIT_BYTES);
   if (summary.tooLarge) {
-    effects.warnings.push(
+    effects.reportedErrors.push(
       `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${SUMMARY_LIMIT_BYTES / 1024}k, ` +
         `got ${Math.ceil(summary.size / 1024)}k.`,
     );

@@ -43,7 +43,7 @@ export function runPhaseProcess(options: PhaseProcessOptions): Promise<PhaseProc
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: groupKill, // own process group, so the whole tree gets the signals
+    detached: groupKill, // own process group, so the final kill reaches the whole tree
     windowsHide: true,
   });
 
@@ -62,9 +62,11 @@ export function runPhaseProcess(options: PhaseProcessOptions): Promise<PhaseProc
   let cancelled = false;
   let timedOut = false;
   const timers: NodeJS.Timeout[] = [];
+  // SIGINT and SIGTERM go to the node process only, SIGKILL to its whole group (ProcessInvoker.cs:
+  // kill(pid, SIGINT), kill(pid, SIGTERM), then the process tree is killed).
   const send = (signal: NodeJS.Signals) => {
     try {
-      if (groupKill && child.pid !== undefined) process.kill(-child.pid, signal);
+      if (signal === 'SIGKILL' && groupKill && child.pid !== undefined) process.kill(-child.pid, signal);
       else child.kill(signal);
     } catch {
       // already gone

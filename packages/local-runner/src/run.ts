@@ -8,6 +8,7 @@ import { createFileCommandFiles } from './file-commands';
 import { resolveInputs } from './inputs';
 import { Masker } from './masker';
 import { readActionMetadata } from './metadata';
+import { findNode } from './node-binary';
 import { OutputProcessor } from './output-processor';
 import { readPhaseFiles } from './phase-files';
 import { runPhaseProcess } from './phase-process';
@@ -31,13 +32,14 @@ export async function runLocalAction(options: RunOptions): Promise<StepResult> {
     if (context.token) masker.add(context.token); // secrets are always masked by the runner
     const log = new StepLog(options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES, options.echo);
     const relay = options.passthrough ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
-    const processor = new OutputProcessor(log, masker, [], relay);
+    const processor = new OutputProcessor(log, masker, [], context.workspace, relay);
     const inputs = resolveInputs(metadata, options.inputs ?? {}, context);
     for (const warning of inputs.warnings) processor.warn(warning);
 
     const eventPath = join(runDir, 'event.json');
     writeFileSync(eventPath, JSON.stringify(options.event ?? {}));
     const baseEnv = options.baseEnv ? definedEntries(options.baseEnv) : minimalEnv();
+    const node = options.node ?? findNode(metadata.runs.using, baseEnv);
     const fixedEnv = { ...contextEnv(context, metadata.directory), GITHUB_EVENT_PATH: eventPath };
 
     const step = {
@@ -50,24 +52,25 @@ export async function runLocalAction(options: RunOptions): Promise<StepResult> {
     };
     let status: StepOutcome = 'success';
     let failingExitCode: number | undefined;
-    let mainRan = false;
+    let postRegistered = false; // the runner registers post when pre (or main) runs
     const selected = new Set(options.phases ?? PHASES);
 
     for (const phase of PHASES) {
       const script = metadata.runs[phase];
       if (!script || !selected.has(phase)) continue;
-      if (
-        phase === 'pre' &&
-        (options.signal?.aborted || !evaluateCondition(metadata.runs['pre-if'], status, 'runs.pre-if'))
-      )
-        continue;
+      if (phase === 'pre') {
+        // A `./` action is not downloaded before the job starts, so the runner runs no pre for it.
+        if (options.localAction || options.signal?.aborted) continue;
+        if (!evaluateCondition(metadata.runs['pre-if'], status, 'runs.pre-if')) continue;
+        postRegistered = true;
+      }
       if (phase === 'main') {
         if (options.signal?.aborted) status = 'cancelled';
         if (status !== 'success') continue; // a step's own condition defaults to success()
-        mainRan = true;
+        postRegistered = true;
       }
       if (phase === 'post') {
-        if (selected.has('main') && !mainRan) continue; // the runner registers post only when main ran
+        if (selected.has('main') && !postRegistered) continue;
         if (!evaluateCondition(metadata.runs['post-if'], status, 'runs.post-if')) continue;
       }
 
@@ -85,7 +88,7 @@ export async function runLocalAction(options: RunOptions): Promise<StepResult> {
       const effects = processor.startPhase();
       const started = Date.now();
       const processResult = await runPhaseProcess({
-        node: options.node ?? process.execPath,
+        node,
         script: resolve(metadata.directory, script),
         env,
         cwd: context.workspace,
@@ -100,12 +103,14 @@ export async function runLocalAction(options: RunOptions): Promise<StepResult> {
 
       const written = readPhaseFiles(files);
       for (const warning of written.warnings) processor.warn(warning);
+      for (const error of written.reportedErrors) processor.error(error);
       for (const error of written.errors) processor.error(error);
       if (processResult.timedOut)
         processor.error(`The action's ${phase} phase has timed out after ${options.timeoutMs} ms.`);
-      if (phase === 'main') step.outputs = { ...effects.outputs, ...written.outputs };
+      if (phase === 'main') step.outputs = assignIgnoringCase({ ...effects.outputs }, written.outputs);
       Object.assign(step.env, written.env);
-      Object.assign(step.state, effects.state, written.state);
+      assignIgnoringCase(step.state, effects.state);
+      assignIgnoringCase(step.state, written.state);
       for (const entry of written.path) {
         step.path = step.path.filter((existing) => existing !== entry);
         step.path.push(entry);
@@ -179,6 +184,18 @@ function definedEntries(env: NodeJS.ProcessEnv): Record<string, string> {
 
 function prefixed(prefix: string, values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
+/** Output and state names are case-insensitive on the runner: a later `Name` updates `name`. */
+function assignIgnoringCase(
+  target: Record<string, string>,
+  values: Record<string, string>,
+): Record<string, string> {
+  for (const [name, value] of Object.entries(values)) {
+    const existing = Object.keys(target).find((key) => key.toLowerCase() === name.toLowerCase());
+    target[existing ?? name] = value;
+  }
+  return target;
 }
 
 /** GITHUB_PATH entries go in front of PATH (whatever its case on Windows). */

@@ -16,8 +16,15 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Environment the step inherits (default: a minimal one: PATH, HOME, LANG, TMPDIR, ...). */
   baseEnv?: NodeJS.ProcessEnv;
-  /** Node binary for every phase (default `process.execPath`). */
+  /**
+   * Node binary for every phase. Default: by `runs.using` (case-insensitive), as the runner picks it:
+   * node12/node16/node20 -> Node 20 (this process when it is Node 20, else one found as for node24),
+   * node24 -> `$QEML_NODE24`, `.tools/node24/bin/node` under the working directory, or a `node` on
+   * PATH of that major version; a clear error when none is found.
+   */
   node?: string;
+  /** The step's `uses:` is a `./path` in the workspace: the runner runs no `pre` for such an action. */
+  localAction?: boolean;
   /** Value of `${{ github.token }}` / `${{ secrets.GITHUB_TOKEN }}`; registered as a mask. */
   token?: string;
   apiUrl?: string;

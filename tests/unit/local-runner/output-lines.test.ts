@@ -9,7 +9,7 @@ describe('Masker', () => {
     masker.add('abcdef');
     masker.add('one\ntwo\n\n');
     expect(masker.mask('abcdef abc one two three')).toBe('*** *** *** *** three');
-    expect(masker.list()).toEqual(['abc', 'abcdef', 'one', 'two']);
+    expect(masker.list()).toEqual(['abc', 'abcdef', 'one\ntwo\n\n', 'one', 'two']);
   });
 
   test('regex characters in values are literal', () => {

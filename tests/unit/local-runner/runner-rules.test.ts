@@ -22,12 +22,12 @@ describe('runLocalAction: runner rules', () => {
     ]);
   });
 
-  test('a summary over 1 MiB is refused with a warning, like the runner', async () => {
+  test('a summary over 1 MiB is refused with an error that does not fail the step (FileCommandManager.cs)', async () => {
     const result = await run('big-summary');
     expect(result.outcome).toBe('success');
     expect(result.summary).toBe('');
     expect(result.annotations).toContainEqual({
-      level: 'warning',
+      level: 'error',
       message: '$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k, got 1025k.',
     });
   });
