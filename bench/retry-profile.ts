@@ -25,6 +25,8 @@ if (!existsSync(bundle)) {
 }
 
 const temp = mkdtempSync(path.join(tmpdir(), 'retry-profile-'));
+// Removed however the benchmark ends (an error half-way included).
+process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
 const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_WORKSPACE: temp };
 for (const name of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
   env[name] = path.join(temp, name.toLowerCase());
@@ -45,7 +47,6 @@ if (run.error) throw run.error;
 const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
 if (!file) throw new Error('no .cpuprofile written');
 const profile = JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile;
-rmSync(temp, { recursive: true, force: true });
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<string, number>();

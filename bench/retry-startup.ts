@@ -18,6 +18,8 @@ if (!existsSync(bundle)) {
 const NICK_FIELDS = { bundleKB: 950, perAttemptMs: 1000 };
 
 const temp = mkdtempSync(path.join(tmpdir(), 'retry-bench-'));
+// Removed however the benchmark ends (an error half-way included).
+process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
 
 /** The environment the runner gives a step, with the action's inputs. */
 function runnerEnv(inputs: Record<string, string>): NodeJS.ProcessEnv {
@@ -104,4 +106,3 @@ const jsBytes = readdirSync(distDir('retry'))
 console.log(
   `\nBundle: ${(jsBytes / 1000).toFixed(0)} kB of JavaScript in dist/retry (nick-fields/retry: ${NICK_FIELDS.bundleKB} kB)`,
 );
-rmSync(temp, { recursive: true, force: true });

@@ -156,6 +156,8 @@ export function lintEngineSource(file: string, text: string, runnerNames: Set<st
       ts.isStringLiteral(node.moduleSpecifier)
     ) {
       checkSpecifier(node, node.moduleSpecifier.text);
+      if (!node.exportClause && node.moduleSpecifier.text === KIT)
+        report(node, `re-exports all of ${KIT}, runner included: export the names the engine uses`);
       if (node.exportClause && ts.isNamedExports(node.exportClause))
         checkNames(node.moduleSpecifier.text, node.exportClause.elements);
     } else if (

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { createGitHubClient, type Logger, QEML_USER_AGENT } from '@qeml/action-kit';
+import { createGitHubClient, QEML_USER_AGENT } from '@qeml/action-kit';
+import { RecordingLogger } from '../../support/recording-logger';
 
 interface Seen {
   method: string;
@@ -38,18 +39,6 @@ async function startServer() {
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
-}
-
-function recordingLogger() {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    debug: () => {},
-    info: () => {},
-    warning: (m) => warnings.push(m),
-    error: () => {},
-    group: (_n, fn) => fn(),
-  };
-  return { logger, warnings };
 }
 
 let api: Awaited<ReturnType<typeof startServer>>;
@@ -193,12 +182,12 @@ describe('createGitHubClient', () => {
         json(res, 403, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '2' });
       } else json(res, 201, { id: 1 });
     });
-    const { logger, warnings } = recordingLogger();
+    const logger = new RecordingLogger();
     const client = createGitHubClient({ token: TOKEN, apiUrl: api.url, log: logger, ...fast });
     const { data } = await client.rest.issues.create({ owner: 'o', repo: 'r', title: 't' });
     expect(data.id).toBe(1);
     expect(api.seen).toHaveLength(2);
-    expect(warnings).toEqual([
+    expect(logger.messages('warning')).toEqual([
       `GitHub secondary rate limit hit on POST /repos/{owner}/{repo}/issues; retrying in 2s (retry 1 of 3).`,
     ]);
   });
@@ -212,11 +201,13 @@ describe('createGitHubClient', () => {
         { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
       ),
     );
-    const { logger, warnings } = recordingLogger();
+    const logger = new RecordingLogger();
     const client = createGitHubClient({ token: TOKEN, apiUrl: api.url, retries: 2, log: logger, ...fast });
     await expect(client.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toMatchObject({ status: 403 });
     expect(api.seen).toHaveLength(3);
-    expect(warnings).toHaveLength(3);
-    expect(warnings[2]).toMatch(/primary rate limit hit on GET .*; giving up after 2 retries\./);
+    expect(logger.messages('warning')).toHaveLength(3);
+    expect(logger.messages('warning')[2]).toMatch(
+      /primary rate limit hit on GET .*; giving up after 2 retries\./,
+    );
   });
 });
