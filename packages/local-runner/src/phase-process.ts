@@ -124,6 +124,16 @@ export function runPhaseProcess(options: PhaseProcessOptions): Promise<PhaseProc
     };
     child.on('exit', (code, signal) => {
       exit = { code, signal };
+      // A cancelled or timed-out step ends its job, and the runner's job cleanup then kills what
+      // the action left running (processes tagged with the job's RUNNER_TRACKING_ID): here, the
+      // rest of the action's process group.
+      if ((cancelled || timedOut) && groupKill && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is already empty
+        }
+      }
       drain = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();
