@@ -4,10 +4,12 @@
  * file commands it wrote.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigurationError } from '@qeml/action-kit';
+import { TRACKING_VARIABLE } from './child-env';
 import { type CapturedFiles, createAttemptFiles } from './file-commands';
 import { LineScanner, type OutputPattern, type OutputVerdict } from './output-match';
 import { killProcessTree, processStartTime } from './process-tree';
@@ -68,9 +70,11 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     scriptPath = await writeScript(options.shell, options.script, options.tempDir);
     const command = shellCommand(options.shell, scriptPath, options.env);
     const patterns = [options.retryOnOutput ?? [], options.stopOnOutput ?? []] as const;
+    // Every process of this attempt inherits the tag, so a daemon that escaped the group is found.
+    const tag = `${TRACKING_VARIABLE}=${randomUUID()}`;
     const child = spawn(command.file, command.args, {
       cwd: options.workingDirectory,
-      env: { ...options.env, ...files.env },
+      env: { ...options.env, ...files.env, [TRACKING_VARIABLE]: tag.slice(TRACKING_VARIABLE.length + 1) },
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsVerbatimArguments: command.verbatim,
@@ -101,7 +105,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     const stop = (why: 'timeout' | 'cancelled', graceMs: number) => {
       if (ending || child.pid === undefined) return;
       ending = why;
-      killing = killProcessTree(child.pid, { graceMs, rootStart });
+      killing = killProcessTree(child.pid, { graceMs, rootStart, tag });
     };
     const timer =
       options.timeoutMs !== undefined
@@ -130,7 +134,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     const exitCode = exitCodeOf(exit.code, exit.signal);
     if (!ending && exitCode !== 0 && child.pid !== undefined && process.platform !== 'win32') {
       // A failed attempt leaves nothing behind to disturb the next one.
-      await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart });
+      await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart, tag });
     }
     const base = { exitCode, signal: exit.signal, output: verdict };
     if (ending === 'cancelled')

@@ -2,8 +2,11 @@
  * What the step exposes. The successful attempt's $GITHUB_OUTPUT/$GITHUB_ENV/$GITHUB_PATH are appended
  * first and the retry action's own outputs after them, so on a name clash ours win (documented).
  */
+
+import { randomUUID } from 'node:crypto';
 import { type Logger, type Runner, redact, redactDeep } from '@qeml/action-kit';
-import { parseFileCommands } from '@qeml/runner-protocol';
+import { formatFileCommands, parseFileCommands, REFUSED_ENV_MESSAGE } from '@qeml/runner-protocol';
+import { acceptedEnv } from './child-env';
 import { commitFileCommands } from './file-commands';
 import { buildReport } from './report';
 import type { RetryResult } from './retry-loop';
@@ -36,8 +39,15 @@ export async function commitSuccessfulAttempt(
   let outputNames: string[] = [];
   for (const file of ['GITHUB_OUTPUT', 'GITHUB_ENV'] as const) {
     try {
-      const names = Object.keys(parseFileCommands(files[file], file));
-      if (file === 'GITHUB_OUTPUT') outputNames = names;
+      const values = parseFileCommands(files[file], file);
+      if (file === 'GITHUB_OUTPUT') outputNames = Object.keys(values);
+      const { accepted, refused } = acceptedEnv(values);
+      if (file === 'GITHUB_ENV' && refused.length > 0) {
+        // The runner would refuse it and report an error: say why here, and keep the rest.
+        for (const name of refused)
+          logger.warning(`The command: ${REFUSED_ENV_MESSAGE(name)} It is dropped.`);
+        committed.GITHUB_ENV = formatFileCommands(accepted, randomUUID);
+      }
     } catch (error) {
       committed[file] = '';
       logger.warning(`The command wrote a malformed $${file}, which is dropped: ${(error as Error).message}`);

@@ -89,6 +89,7 @@ export function snapshotTree(
   rootPid: number,
   remembered: Map<number, string> = new Map(),
   rootStart?: string,
+  tag?: string,
 ): Map<number, string> {
   const table = processTable().filter((p) => !p.zombie && p.pid !== process.pid);
   const children = new Map<number, ProcessInfo[]>();
@@ -109,6 +110,9 @@ export function snapshotTree(
     const p = byPid.get(pid);
     if (p && p.start === start) queue.push(p);
   }
+  // A daemon that left the group and lost its parent (setsid + double fork) still carries the tag
+  // in its environment, as the runner finds a job's orphans by RUNNER_TRACKING_ID.
+  if (tag) for (const p of table) if (carriesTag(p.pid, tag)) queue.push(p);
   while (queue.length > 0) {
     const p = queue.pop()!;
     if (found.has(p.pid)) continue;
@@ -116,6 +120,17 @@ export function snapshotTree(
     queue.push(...(children.get(p.pid) ?? []));
   }
   return found;
+}
+
+/** True when the process's environment holds `tag` (a `NAME=value` entry); Linux only. */
+export function carriesTag(pid: number, tag: string): boolean {
+  let environ: Buffer;
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`);
+  } catch {
+    return false; // gone, or not ours to read
+  }
+  return `\0${environ.toString('latin1')}\0`.includes(`\0${tag}\0`);
 }
 
 /**
@@ -131,6 +146,8 @@ export interface SignalDeps {
   /** The sudo program, or null to not try one. */
   sudo(): string | null;
   run(file: string, args: string[]): void;
+  /** Whether pid still names the process that started at `start` (default: /proc). */
+  isRunning?(pid: number, start: string): boolean;
 }
 
 const realSignalDeps: SignalDeps = {
@@ -142,15 +159,26 @@ const realSignalDeps: SignalDeps = {
   },
 };
 
-/** Sends `signal`; a process we may not signal (a `sudo` child running as root) is signalled through `sudo -n`. */
-export function sendSignal(pid: number, signal: NodeJS.Signals, deps: SignalDeps = realSignalDeps): void {
+/**
+ * Sends `signal`; a process we may not signal (a `sudo` child running as root) is signalled through
+ * `sudo -n`. With `start`, that is done only while the pid still names the same process: checked
+ * right before the call, since a root-privileged kill of a reused pid would hit a stranger.
+ */
+export function sendSignal(
+  pid: number,
+  signal: NodeJS.Signals,
+  deps: SignalDeps = realSignalDeps,
+  start?: string,
+): void {
   try {
     deps.kill(pid, signal);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EPERM') return; // ESRCH: already gone
     const sudo = deps.sudo();
-    if (sudo) deps.run(sudo, ['-n', 'kill', '-s', signal.replace(/^SIG/, ''), String(pid)]);
+    if (!sudo || pid <= 0) return;
+    if (start !== undefined && !(deps.isRunning ?? isRunning)(pid, start)) return;
+    deps.run(sudo, ['-n', 'kill', '-s', signal.replace(/^SIG/, ''), String(pid)]);
   }
 }
 
@@ -171,6 +199,8 @@ export interface KillOptions {
   graceMs: number;
   /** The root's start time, taken when it was spawned: guards against its pid being reused since. */
   rootStart?: string;
+  /** `NAME=value` set in the environment of every process of the tree (see `carriesTag`). */
+  tag?: string;
 }
 
 /**
@@ -182,16 +212,17 @@ export async function killProcessTree(rootPid: number, options: KillOptions): Pr
     spawnSync('taskkill', ['/T', '/F', '/PID', String(rootPid)], { stdio: 'ignore' });
     return;
   }
-  const { rootStart } = options;
+  const { rootStart, tag } = options;
   const groupIsOurs = () => rootIsOurs(processInfo(rootPid), rootStart);
-  const members = snapshotTree(rootPid, new Map(), rootStart);
+  const members = snapshotTree(rootPid, new Map(), rootStart, tag);
   if (groupIsOurs()) sendSignal(-rootPid, 'SIGTERM');
-  for (const pid of members.keys()) sendSignal(pid, 'SIGTERM');
+  for (const [pid, start] of members) sendSignal(pid, 'SIGTERM', realSignalDeps, start);
   if (await waitUntilGone(members, options.graceMs)) return;
 
   // Survivors, plus whatever they started during the grace period.
-  for (const [pid, start] of snapshotTree(rootPid, members, rootStart)) members.set(pid, start);
+  for (const [pid, start] of snapshotTree(rootPid, members, rootStart, tag)) members.set(pid, start);
   if (groupIsOurs()) sendSignal(-rootPid, 'SIGKILL');
-  for (const [pid, start] of members) if (isRunning(pid, start)) sendSignal(pid, 'SIGKILL');
+  for (const [pid, start] of members)
+    if (isRunning(pid, start)) sendSignal(pid, 'SIGKILL', realSignalDeps, start);
   await waitUntilGone(members, 1000);
 }

@@ -7,9 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Clock, ConfigurationError, formatDuration, type Logger } from '@qeml/action-kit';
-import { parseFileCommands, parsePathFile } from '@qeml/runner-protocol';
+import { parseFileCommands, parsePathFile, REFUSED_ENV_MESSAGE } from '@qeml/runner-protocol';
 import { type AttemptResult, runCommandAttempt } from './attempt';
 import type { RandomSource } from './backoff';
+import { acceptedEnv, actionEnvironment, commandEnvironment } from './child-env';
 import type { TarballDownload } from './fetch-action';
 import type { RetryConfig } from './inputs';
 import { type AttemptRequest, type BetweenAttempts, type RetryResult, runRetryLoop } from './retry-loop';
@@ -55,8 +56,12 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
   // Environment set by on-retry through $GITHUB_ENV / $GITHUB_PATH, kept for every later attempt.
   const carriedEnv: Record<string, string> = {};
   const carriedPath: string[] = [];
-  const stepEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
-    const merged: NodeJS.ProcessEnv = { ...env, ...carriedEnv, ...extra };
+  // Neither kind of child sees this step's inputs (the token among them); a command, like a `run:`
+  // step, also not the runtime credentials the runner gives JavaScript actions only.
+  const commandBase = commandEnvironment(env);
+  const actionBase = actionEnvironment(env);
+  const stepEnv = (extra: Record<string, string>, base = commandBase): NodeJS.ProcessEnv => {
+    const merged: NodeJS.ProcessEnv = { ...base, ...carriedEnv, ...extra };
     if (carriedPath.length > 0) {
       const key = Object.keys(merged).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
       merged[key] = [...carriedPath, merged[key] ?? ''].join(path.delimiter);
@@ -86,13 +91,13 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       killGraceMs: config.killGraceMs,
       signal: request.signal,
     };
-    const attemptEnv = stepEnv({ RETRY_ATTEMPT: String(request.attempt) });
+    const attemptEnv = { RETRY_ATTEMPT: String(request.attempt) };
     if (task.kind === 'action') {
       return actions!.runActionAttempt({
         directory: actionDirectory!,
         localAction: task.uses.startsWith('./'),
         inputs: task.with,
-        env: attemptEnv,
+        env: stepEnv(attemptEnv, actionBase),
         token: config.githubToken,
         workspace,
         tempDir,
@@ -105,7 +110,7 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       shell: config.shell,
       workingDirectory,
       tempDir,
-      env: attemptEnv,
+      env: stepEnv(attemptEnv),
       retryOnOutput: config.plan.retryOnOutput,
       stopOnOutput: config.plan.stopOnOutput,
       stdout,
@@ -139,7 +144,7 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
             stderr,
           }),
         );
-        carryEnvironment(result, carriedEnv, carriedPath);
+        carryEnvironment(result, carriedEnv, carriedPath, logger);
         if (result.outcome !== 'success' && result.outcome !== 'cancelled') {
           // A failing cleanup should not cost the remaining attempts.
           logger.warning(
@@ -176,9 +181,13 @@ function carryEnvironment(
   result: AttemptResult,
   carriedEnv: Record<string, string>,
   carriedPath: string[],
+  logger: Logger,
 ): void {
   try {
-    Object.assign(carriedEnv, parseFileCommands(result.files.GITHUB_ENV, 'GITHUB_ENV'));
+    const { accepted, refused } = acceptedEnv(parseFileCommands(result.files.GITHUB_ENV, 'GITHUB_ENV'));
+    for (const name of refused)
+      logger.warning(`on-retry: ${REFUSED_ENV_MESSAGE(name)} It is not carried to later attempts.`);
+    Object.assign(carriedEnv, accepted);
   } catch {
     // A malformed file from on-retry carries nothing; the warning above already flagged a failure.
   }

@@ -1,4 +1,10 @@
-import { type FileCommandVariable, parseFileCommands, parsePathFile } from '@qeml/runner-protocol';
+import {
+  type FileCommandVariable,
+  isRefusedEnvName,
+  parseFileCommands,
+  parsePathFile,
+  REFUSED_ENV_MESSAGE,
+} from '@qeml/runner-protocol';
 import { readCommandFile } from './file-commands';
 
 /** The runner refuses a step summary over 1 MiB. */
@@ -54,8 +60,8 @@ export function readPhaseFiles(files: Record<FileCommandVariable, string>): Phas
 
   effects.outputs = parse('GITHUB_OUTPUT', 'output');
   for (const [name, value] of Object.entries(parse('GITHUB_ENV', 'env'))) {
-    if (name.toUpperCase() === 'NODE_OPTIONS') {
-      effects.reportedErrors.push("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.");
+    if (isRefusedEnvName(name)) {
+      effects.reportedErrors.push(REFUSED_ENV_MESSAGE(name));
       continue;
     }
     effects.env[name] = value;

@@ -111,3 +111,16 @@ function readLine(text: string, from: number): { text: string; end: number; next
 export function parsePathFile(text: string): string[] {
   return text.split(/\r\n|\r|\n/).filter((line) => line !== '');
 }
+
+/**
+ * Variables the runner refuses to take from $GITHUB_ENV (src/Runner.Worker/FileCommandManager.cs,
+ * SetEnvFileCommand): it reports "Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV'
+ * command." and keeps the old value, since a NODE_OPTIONS of a step's choosing would reach into
+ * every later JavaScript action.
+ */
+export function isRefusedEnvName(name: string): boolean {
+  return name.toUpperCase() === 'NODE_OPTIONS';
+}
+
+export const REFUSED_ENV_MESSAGE = (name: string) =>
+  `Can't store ${name} output parameter using '$GITHUB_ENV' command.`;

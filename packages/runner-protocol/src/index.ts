@@ -10,8 +10,10 @@ export {
   formatFileCommands,
   formatPathFile,
   heredocDelimiter,
+  isRefusedEnvName,
   parseFileCommands,
   parsePathFile,
+  REFUSED_ENV_MESSAGE,
 } from './file-command';
 export {
   type AnnotationProperties,

@@ -36,6 +36,24 @@ describe('process tree', () => {
     expect(ran).toEqual([]);
   });
 
+  test('sudo is not called when the pid no longer names the process we meant (checked right before)', () => {
+    const ran: string[][] = [];
+    const deps = {
+      kill: eperm,
+      sudo: () => '/usr/bin/sudo',
+      run: (file: string, args: string[]) => ran.push([file, ...args]),
+    };
+    sendSignal(4242, 'SIGKILL', { ...deps, isRunning: () => false }, '12345');
+    expect(ran).toEqual([]);
+    sendSignal(
+      4242,
+      'SIGKILL',
+      { ...deps, isRunning: (pid, start) => pid === 4242 && start === '12345' },
+      '12345',
+    );
+    expect(ran).toEqual([['/usr/bin/sudo', '-n', 'kill', '-s', 'KILL', '4242']]);
+  });
+
   test('a pid that now belongs to a process started at another time (PID reuse) is not part of the tree', () => {
     const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
     try {

@@ -1,0 +1,111 @@
+/**
+ * The security review and peer-suite findings on the retry action, observed through its bundle as
+ * the runner runs it (one test per finding).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { bundleNodes } from '../../support/node';
+import { alive, waitForLines } from '../../support/processes';
+import { makeTempDir, removeTempDir, writeFiles } from '../../support/temp';
+import { runRetryBundle, warnings } from './helpers';
+
+let work: string;
+beforeAll(async () => {
+  work = await makeTempDir('retry-hardening-');
+  await writeFiles(work, {
+    'env-probe/action.yml': [
+      'name: env probe',
+      'inputs:',
+      '  probe-input:',
+      '    description: an input of its own',
+      'runs:',
+      '  using: node20',
+      '  main: index.js',
+      '',
+    ].join('\n'),
+    'env-probe/index.js': `const names = Object.keys(process.env).filter((n) => n.startsWith('INPUT_')).sort();
+console.log('inputs seen: ' + names.join(','));
+console.log('runtime token: ' + (process.env.ACTIONS_RUNTIME_TOKEN ? 'present' : 'absent'));
+`,
+  });
+});
+afterAll(() => removeTempDir(work));
+
+const RUNTIME = {
+  ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+  ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache/',
+  ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results/',
+};
+
+describe.each(bundleNodes())('retry hardening under $label', ({ path: node }) => {
+  test("a retried command sees none of the action's inputs (the token) nor the runtime credentials", async () => {
+    const probe = [
+      "printenv 'INPUT_GITHUB-TOKEN' >/dev/null && echo 'token: LEAKED' || echo 'token: absent'",
+      "env | grep -c '^INPUT_' || true",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell defaults, not templates
+      'echo "runtime: ${ACTIONS_RUNTIME_TOKEN:-absent} ${ACTIONS_CACHE_URL:-absent} ${ACTIONS_RESULTS_URL:-absent}"',
+    ].join('\n');
+    const step = await runRetryBundle(
+      node,
+      {
+        run: `${probe}\ntest "$RETRY_ATTEMPT" = 2`,
+        'on-retry': probe,
+        'github-token': 'ghs_not-for-commands-0123456789',
+      },
+      { tempDir: work, workspace: work, baseEnv: { PATH: process.env.PATH, ...RUNTIME } },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.log).not.toContain('LEAKED');
+    expect(step.log.match(/token: absent/g)).toHaveLength(3); // attempt 1, on-retry, attempt 2
+    expect(step.log.match(/runtime: absent absent absent/g)).toHaveLength(3);
+    expect(step.log).not.toMatch(/^\d*[1-9]\d*$/m); // no INPUT_ variable counted
+  });
+
+  test('a retried action sees only its own inputs, and keeps the runtime variables a JavaScript action gets', async () => {
+    const step = await runRetryBundle(
+      node,
+      { uses: './env-probe', with: 'probe-input: x', 'github-token': 'ghs_not-for-actions-0123456789' },
+      { tempDir: work, workspace: work, baseEnv: { PATH: process.env.PATH, ...RUNTIME } },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.log).toContain('inputs seen: INPUT_PROBE-INPUT\n');
+    expect(step.log).toContain('runtime token: present');
+  });
+
+  test('NODE_OPTIONS written to $GITHUB_ENV is refused, as the runner refuses it', async () => {
+    const step = await runRetryBundle(
+      node,
+      {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell default, not a template
+        run: 'echo "NODE_OPTIONS seen: ${NODE_OPTIONS:-none}"\necho "NODE_OPTIONS=--require /tmp/evil.js" >> "$GITHUB_ENV"\necho "KEPT=1" >> "$GITHUB_ENV"\ntest "$RETRY_ATTEMPT" = 2',
+        'on-retry': 'echo "NODE_OPTIONS=--require /tmp/evil.js" >> "$GITHUB_ENV"',
+      },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.log.match(/NODE_OPTIONS seen: none/g)).toHaveLength(2);
+    expect(step.env.NODE_OPTIONS).toBeUndefined();
+    expect(step.env.KEPT).toBe('1');
+    const messages = warnings(step).map((w) => w.message);
+    expect(messages.some((m) => m.includes("Can't store NODE_OPTIONS"))).toBe(true);
+  });
+
+  test('a daemon that left the process group dies with its timed-out attempt', async () => {
+    const pidFile = path.join(work, 'daemon.pid');
+    const step = await runRetryBundle(
+      node,
+      {
+        run: `( setsid bash -c 'sleep 999 & echo $! >> ${pidFile}; wait' & )\nsleep 30`,
+        timeout: '1s',
+        'kill-grace': '1s',
+        'max-attempts': '1',
+      },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(1);
+    const [daemon] = await waitForLines(pidFile, 1);
+    expect(alive(Number(daemon))).toBe(false);
+    await readFile(pidFile, 'utf8');
+  });
+});
