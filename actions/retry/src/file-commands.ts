@@ -2,8 +2,7 @@
  * Each attempt writes $GITHUB_OUTPUT, $GITHUB_ENV and $GITHUB_PATH into fresh files of its own;
  * only the attempt that succeeds has its files appended to the step's real ones.
  */
-import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileCommandVariable } from '@qeml/runner-protocol';
 
@@ -27,14 +26,17 @@ export interface AttemptFiles {
   dispose(): Promise<void>;
 }
 
-/** Creates empty file-command files for one attempt under `tempDir`. */
+/**
+ * Creates empty file-command files for one attempt under `tempDir`, readable by this user only
+ * (what a command writes there may be secret), in a folder no one else can plant files in.
+ */
 export async function createAttemptFiles(tempDir: string, label: string): Promise<AttemptFiles> {
-  const dir = path.join(tempDir, `retry-files-${label}-${randomUUID()}`);
-  await mkdir(dir, { recursive: true });
+  await mkdir(tempDir, { recursive: true });
+  const dir = await mkdtemp(path.join(tempDir, `retry-files-${label}-`));
   const env = {} as Record<FileCommand, string>;
   for (const name of CAPTURED) {
     env[name] = path.join(dir, name.toLowerCase());
-    await writeFile(env[name], '');
+    await writeFile(env[name], '', { mode: 0o600, flag: 'wx' });
   }
   return {
     env,

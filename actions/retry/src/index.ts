@@ -52,3 +52,4 @@ export {
   rulesFromRetryOn,
 } from './retry-rules';
 export { KNOWN_SHELLS, resolveShell, type ShellSpec } from './shell';
+export { withStepTempDir } from './step-temp';

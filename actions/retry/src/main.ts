@@ -1,13 +1,13 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
-import { tmpdir } from 'node:os';
 import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
 import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
 import { buildSummary, summaryTitle, verdict } from './report';
 import { type RetryDeps, runRetry } from './retry';
+import { withStepTempDir } from './step-temp';
 
 /** The engine's deps from the runner's process: its environment, streams, RUNNER_TEMP and workspace. */
-function runnerDeps(signal: AbortSignal): RetryDeps {
+function runnerDeps(signal: AbortSignal, tempDir: string): RetryDeps {
   const env = process.env;
   return {
     clock: systemClock,
@@ -15,7 +15,7 @@ function runnerDeps(signal: AbortSignal): RetryDeps {
     env,
     stdout: process.stdout,
     stderr: process.stderr,
-    tempDir: env.RUNNER_TEMP || tmpdir(),
+    tempDir,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     signal,
   };
@@ -27,8 +27,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
 
   const config = await readRetryConfig();
-  const deps = runnerDeps(cancel.signal);
-  const result = await runRetry(config, deps);
+  const { deps, result } = await withStepTempDir(process.env.RUNNER_TEMP, async (tempDir) => {
+    const deps = runnerDeps(cancel.signal, tempDir);
+    return { deps, result: await runRetry(config, deps) };
+  });
 
   const commandOutputs = await commitSuccessfulAttempt(result, deps.logger, deps.env);
   setRetryOutputs(runner, result, deps.logger, commandOutputs);

@@ -80,6 +80,13 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       ? await actions.resolveAction(task.uses, {
           workspace,
           tempDir,
+          // Fetching the action counts against total-timeout, and a cancellation stops it.
+          signal: AbortSignal.any([
+            ...(deps.signal ? [deps.signal] : []),
+            ...(config.plan.totalTimeoutMs !== undefined
+              ? [AbortSignal.timeout(config.plan.totalTimeoutMs)]
+              : []),
+          ]),
           download: deps.download ?? actions.githubTarballDownload(config.githubToken, env),
         })
       : undefined;

@@ -1,9 +1,14 @@
 // `qeml retry [options] -- <command>`: the retry action's engine from a terminal.
-import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
-import { commitSuccessfulAttempt, readRetryConfig, runRetry, timelineText } from '@qeml/retry';
+import {
+  commitSuccessfulAttempt,
+  readRetryConfig,
+  runRetry,
+  timelineText,
+  withStepTempDir,
+} from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
 import { whileInterruptible } from '../interrupt';
 
@@ -118,16 +123,18 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const logger = createConsoleLogger({ write: (line, stream) => io[stream].write(`${line}\n`) });
   try {
     const result = await whileInterruptible((signal) =>
-      runRetry(config, {
-        clock: systemClock,
-        env: io.env,
-        workspace: io.cwd,
-        tempDir: io.env.RUNNER_TEMP ?? tmpdir(),
-        stdout: asWritable(io.stdout),
-        stderr: asWritable(io.stderr),
-        signal,
-        logger,
-      }),
+      withStepTempDir(io.env.RUNNER_TEMP, (tempDir) =>
+        runRetry(config, {
+          clock: systemClock,
+          env: io.env,
+          workspace: io.cwd,
+          tempDir,
+          stdout: asWritable(io.stdout),
+          stderr: asWritable(io.stderr),
+          signal,
+          logger,
+        }),
+      ),
     );
     // Inside a workflow step, the successful attempt's $GITHUB_OUTPUT/ENV/PATH become the step's.
     await commitSuccessfulAttempt(result, logger, io.env);
