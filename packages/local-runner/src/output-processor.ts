@@ -158,8 +158,8 @@ export class OutputProcessor {
   private stopCommands(token: string): void {
     if (token === '' || token.toLowerCase() === 'pause-logging' || REGISTERED.has(token.toLowerCase())) {
       this.fail(
-        "Unable to process command 'stop-commands' successfully. You cannot use a endToken that is an empty " +
-          "string, the string 'pause-logging', or another workflow command.",
+        "You cannot use a endToken that is an empty string, the string 'pause-logging', or another " +
+          'workflow command. (local-runner does not honour ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS)',
       );
       return;
     }

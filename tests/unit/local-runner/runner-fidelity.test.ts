@@ -2,11 +2,14 @@
  * local-runner behaves like GitHub's runner (actions/runner). Each test names the runner source
  * file whose behaviour it follows.
  */
+import { mkdir, symlink } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { type RunOptions, runLocalAction } from '@qeml/local-runner';
 import { LineSplitter } from '../../../packages/local-runner/src/line-splitter';
 import { Masker } from '../../../packages/local-runner/src/masker';
 import { findNode } from '../../../packages/local-runner/src/node-binary';
+import { node24Path } from '../../support/node';
 import { withTempDir, writeFiles } from '../../support/temp';
 
 /** Runs an action made of `files` (action.yml and scripts) in a temp dir. */
@@ -58,15 +61,26 @@ describe('Node binary by runs.using (src/Runner.Worker/Handlers/HandlerFactory.c
     }
   });
 
-  test('node24 is found through QEML_NODE24, .tools/node24 or PATH; a clear error when none is', () =>
+  test('node24 is found through QEML_NODE24, then .tools/node24, then a node of that major on PATH', () =>
     withTempDir(async (dir) => {
-      const running = Number(process.versions.node.split('.')[0]);
-      if (running !== 24) {
-        expect(() => findNode('node24', { PATH: dir, QEML_NODE24: `${dir}/none` }, dir)).toThrow(
-          /runs.using is 'node24' but no Node 24 was found: .*set QEML_NODE24/,
-        );
-      }
-      expect(findNode('node20', {}, dir)).toBe(process.execPath);
+      if (Number(process.versions.node.split('.')[0]) === 24) return; // this process would be picked
+      const node24 = node24Path();
+      if (!node24) return; // tests/global-setup.ts installs it on linux-x64 only
+      expect(findNode('node24', { QEML_NODE24: node24, PATH: '' }, dir)).toBe(node24);
+      await mkdir(join(dir, 'bin'));
+      await symlink(process.execPath, join(dir, 'bin', 'node')); // a Node 20 first on PATH is skipped
+      await mkdir(join(dir, 'other'));
+      await symlink(node24, join(dir, 'other', 'node'));
+      const path = [join(dir, 'bin'), join(dir, 'other')].join(delimiter);
+      expect(findNode('NODE24', { QEML_NODE24: '', PATH: path }, dir)).toBe(join(dir, 'other', 'node'));
+    }));
+
+  test('a clear error when no Node of the major runs.using names is found', () =>
+    withTempDir(async (dir) => {
+      if (Number(process.versions.node.split('.')[0]) === 24) return;
+      expect(() => findNode('node24', { PATH: dir, QEML_NODE24: join(dir, 'none') }, dir)).toThrow(
+        /runs.using is 'node24' but no Node 24 was found: .*set QEML_NODE24/,
+      );
     }));
 });
 
