@@ -252,3 +252,35 @@ describe('cancellation (src/Runner.Sdk/ProcessInvoker.cs: kill(pid, SIGINT) befo
     expect(result.outcome).toBe('cancelled');
   });
 });
+
+describe('echo and stop-commands lines (src/Runner.Worker/ActionCommandManager.cs)', () => {
+  test('::echo::on writes processed commands to the log, except those that omit echo; masks show as ***', async () => {
+    const result = await runAction(
+      main(
+        'console.log("::group::hidden"); console.log("::echo::on"); console.log("::group::shown"); ' +
+          'console.log("::warning::w"); console.log("::add-mask::abcdefgh"); console.log("::echo::off"); ' +
+          'console.log("::group::hidden again")',
+      ),
+    );
+    const lines = result.log.split('\n');
+    expect(lines).toEqual([
+      '##[group]hidden',
+      '::group::shown',
+      '##[group]shown',
+      '##[warning]w',
+      '::add-mask::***',
+      '::echo::off',
+      '##[group]hidden again',
+    ]);
+  });
+
+  test('the stop-commands and resume lines are logged, the token masked; nothing carries to the next phase', async () => {
+    const result = await runAction({
+      'action.yml': yml('  using: node20\n  main: main.js\n  post: post.js\n'),
+      'main.js': 'console.log("::stop-commands::long-token"); console.log("::warning::text only")',
+      'post.js': 'console.log("::warning::post annotation")',
+    });
+    expect(result.log.split('\n').slice(0, 2)).toEqual(['::stop-commands::***', '::warning::text only']);
+    expect(result.annotations).toEqual([{ level: 'warning', message: 'post annotation' }]);
+  });
+});
