@@ -195,6 +195,8 @@ describe('file commands (core.test.ts)', () => {
     missing: ['GITHUB_OUTPUT'],
   });
 
+  // core's refusal of a name or value holding its delimiter needs a fixed UUID, which core only takes
+  // through a module mock; runner.test.ts checks ours with an injected id and core's message.
   // Deliberate difference: core sets process.env before it refuses a value holding its delimiter,
   // so a failed exportVariable still changes the environment; ours checks first and changes nothing.
   // (A random UUID delimiter is never in a value, so only the order differs, not the output.)
@@ -225,6 +227,7 @@ describe('inputs (core.test.ts getInput / getBooleanInput / getMultilineInput)',
     INPUT_MISSING: '',
     INPUT_SPACES: '   ',
     INPUT_MULTIPLE_SPACES_VARIABLE: 'I have multiple spaces',
+    'INPUT_SPECIAL_CHARS_\'\t"\\': '\'\t"\\ response ',
     INPUT_WITH_TRAILING_WHITESPACE: '  some val  ',
     INPUT_BOOLEAN_INPUT_TRUE: 'True',
     INPUT_BOOLEAN_INPUT_FALSE: 'FALSE',
@@ -261,6 +264,7 @@ describe('inputs (core.test.ts getInput / getBooleanInput / getMultilineInput)',
     ['spaces', { required: true }],
     ['spaces', { required: true, trimWhitespace: false }],
     ['multiple spaces variable', {}],
+    ['special chars_\'\t"\\', {}],
     ['with trailing whitespace', {}],
     ['with trailing whitespace', { trimWhitespace: false }],
   ])('string %s %j', async (name, options) => {
