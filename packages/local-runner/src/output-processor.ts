@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { escapeData, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
 import { checkedPosition, relativeToWorkspace } from './annotation-position';
+import { setIgnoringCase } from './case-insensitive';
 import { bytesMayBeCommand, LineSplitter } from './line-splitter';
 import type { Masker } from './masker';
 import type { StepLog } from './step-log';
@@ -36,7 +37,7 @@ const REGISTERED = new Set([
 const DISABLED = new Set(['set-env', 'add-path']);
 /** Commands the runner never echoes with `::echo::on` (their extensions set OmitEcho). */
 const OMIT_ECHO = new Set(['add-mask', 'debug', 'error', 'warning', 'notice']);
-/** The runner records at most this many annotations of each level and cuts messages here (ExecutionContext.cs). */
+/** The runner keeps at most this many annotations per level and step, and cuts messages here (ExecutionContext.cs). */
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 const MAX_ANNOTATION_LENGTH = 4096;
 
@@ -50,6 +51,8 @@ export class OutputProcessor {
   private echo = false;
   private effects: PhaseCommandEffects = { outputs: {}, state: {}, failures: [] };
   private readonly warnedDeprecated = new Set<string>();
+  /** Annotations kept per level in this phase (each phase is a step of its own on the runner). */
+  private kept = { error: 0, warning: 0, notice: 0 };
 
   constructor(
     private readonly log: StepLog,
@@ -68,6 +71,7 @@ export class OutputProcessor {
     // Each phase is a step with its own command manager (Handler.cs): no stop token or echo carries over.
     this.stopToken = undefined;
     this.echo = false;
+    this.kept = { error: 0, warning: 0, notice: 0 };
     return this.effects;
   }
 
@@ -134,7 +138,7 @@ export class OutputProcessor {
           this.warn("Can't add secret mask for empty string in ##[add-mask] command.");
           return true;
         }
-        if (this.echo) this.log.add(`::${command.name}::***`);
+        if (this.echo) this.log.add('::add-mask::***');
         this.masker.add(message);
         return true;
       case 'stop-commands':
@@ -190,8 +194,9 @@ export class OutputProcessor {
 
   private addAnnotation(annotation: Annotation): void {
     this.log.add(`##[${annotation.level}]${annotation.message}`);
-    const count = this.annotations.filter((existing) => existing.level === annotation.level).length;
-    if (count < MAX_ANNOTATIONS_PER_LEVEL) this.annotations.push(annotation);
+    if (this.kept[annotation.level] >= MAX_ANNOTATIONS_PER_LEVEL) return;
+    this.kept[annotation.level]++;
+    this.annotations.push(annotation);
   }
 
   private deprecated(name: 'set-output' | 'save-state', key: string | undefined, value: string): boolean {
@@ -205,7 +210,7 @@ export class OutputProcessor {
       this.fail(`Invalid ${name} command: the 'name' property is required`);
       return true;
     }
-    (name === 'set-output' ? this.effects.outputs : this.effects.state)[key] = value;
+    setIgnoringCase(name === 'set-output' ? this.effects.outputs : this.effects.state, key, value);
     return true;
   }
 

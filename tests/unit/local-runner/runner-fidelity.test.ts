@@ -151,10 +151,10 @@ describe('file commands (src/Runner.Worker/FileCommandManager.cs)', () => {
     const result = await runAction(
       main(
         'const fs = require("fs"); fs.appendFileSync(process.env.GITHUB_OUTPUT, "out=1\\nOUT=2\\n"); ' +
-          'fs.appendFileSync(process.env.GITHUB_STATE, "st=1\\nSt=2\\n")',
+          'fs.appendFileSync(process.env.GITHUB_STATE, "st=1\\nSt=2\\n"); console.log("::set-output name=Out::3")',
       ),
     );
-    expect(result.outputs).toEqual({ out: '2' });
+    expect(result.outputs).toEqual({ Out: '2' }); // ::set-output is read first, then GITHUB_OUTPUT
     expect(result.state).toEqual({ st: '2' });
   });
 
@@ -203,15 +203,17 @@ describe('masking (src/Sdk/DTLogging/Logging/SecretMasker.cs, ValueEncoders.cs)'
 });
 
 describe('annotations (src/Runner.Worker/ExecutionContext.cs AddIssue, ActionCommandManager.cs)', () => {
-  test('at most 10 per level are kept; messages are cut at 4096 characters', async () => {
-    const result = await runAction(
-      main(
+  test('at most 10 per level and phase are kept (all logged); messages are cut at 4096 characters', async () => {
+    const result = await runAction({
+      'action.yml': yml('  using: node20\n  main: main.js\n  post: post.js\n'),
+      'main.js':
         'for (let i = 0; i < 12; i++) console.log("::warning::w" + i); console.log("::error::" + "x".repeat(5000))',
-      ),
-    );
-    expect(result.annotations.filter((a) => a.level === 'warning')).toHaveLength(10);
+      'post.js': 'console.log("::warning::from post")',
+    });
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([...Array.from({ length: 10 }, (_, i) => `w${i}`), 'from post']);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toHaveLength(4096);
-    expect(result.log).toContain('##[warning]w11'); // still logged
+    expect(result.log).toContain('##[warning]w11');
   });
 
   test('line/column adjusted as the runner does; a file in the workspace made relative', () =>
