@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { escapeData, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
 import { checkedPosition, relativeToWorkspace } from './annotation-position';
+import { setIgnoringCase } from './case-insensitive';
 import { bytesMayBeCommand, LineSplitter } from './line-splitter';
 import type { Masker } from './masker';
 import type { StepLog } from './step-log';
@@ -34,7 +35,9 @@ const REGISTERED = new Set([
   'remove-matcher',
 ]);
 const DISABLED = new Set(['set-env', 'add-path']);
-/** The runner records at most this many annotations of each level and cuts messages here (ExecutionContext.cs). */
+/** Commands the runner never echoes with `::echo::on` (their extensions set OmitEcho). */
+const OMIT_ECHO = new Set(['add-mask', 'debug', 'error', 'warning', 'notice']);
+/** The runner keeps at most this many annotations per level and step, and cuts messages here (ExecutionContext.cs). */
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 const MAX_ANNOTATION_LENGTH = 4096;
 
@@ -44,8 +47,12 @@ const MAX_ANNOTATION_LENGTH = 4096;
  */
 export class OutputProcessor {
   private stopToken: string | undefined;
+  /** `::echo::on`: processed commands are also written to the log as they came (off by default). */
+  private echo = false;
   private effects: PhaseCommandEffects = { outputs: {}, state: {}, failures: [] };
   private readonly warnedDeprecated = new Set<string>();
+  /** Annotations kept per level in this phase (each phase is a step of its own on the runner). */
+  private kept = { error: 0, warning: 0, notice: 0 };
 
   constructor(
     private readonly log: StepLog,
@@ -57,10 +64,14 @@ export class OutputProcessor {
     private readonly relay?: (line: string) => void,
   ) {}
 
-  /** Starts a phase: deprecated-command effects are collected per phase. */
+  /** Starts a phase: command effects are collected per phase. */
   startPhase(): PhaseCommandEffects {
     this.effects = { outputs: {}, state: {}, failures: [] };
     this.warnedDeprecated.clear();
+    // Each phase is a step with its own command manager (Handler.cs): no stop token or echo carries over.
+    this.stopToken = undefined;
+    this.echo = false;
+    this.kept = { error: 0, warning: 0, notice: 0 };
     return this.effects;
   }
 
@@ -92,19 +103,21 @@ export class OutputProcessor {
     }
     const text = bytes.toString('utf8');
     const command = parseWorkflowCommand(text);
-    if (!command || !this.run(command)) this.log.add(this.masker.mask(text));
+    if (!command || !this.run(command, text)) this.log.add(this.masker.mask(text));
   }
 
   /** Applies a command; false when the line is not a command the runner knows (log it as text). */
-  private run(command: WorkflowCommand): boolean {
+  private run(command: WorkflowCommand, line: string): boolean {
     const { properties, message } = command;
     const name = command.name.toLowerCase(); // the runner matches names case-insensitively
     if (this.stopToken !== undefined) {
       if (name !== this.stopToken.toLowerCase()) return false;
       this.stopToken = undefined;
+      this.log.add(this.masker.mask(line)); // the runner logs the resume line
       return true;
     }
     if (!REGISTERED.has(name)) return false;
+    if (this.echo && !OMIT_ECHO.has(name) && name !== 'stop-commands') this.log.add(this.masker.mask(line));
     switch (name) {
       case 'error':
       case 'warning':
@@ -121,20 +134,27 @@ export class OutputProcessor {
         this.log.add('##[endgroup]');
         return true;
       case 'add-mask':
-        if (message.trim() === '')
+        if (message.trim() === '') {
           this.warn("Can't add secret mask for empty string in ##[add-mask] command.");
-        else this.masker.add(message);
+          return true;
+        }
+        if (this.echo) this.log.add('::add-mask::***');
+        this.masker.add(message);
         return true;
       case 'stop-commands':
-        this.stopCommands(message);
+        // The runner logs the line; a token over 6 characters is masked in it.
+        if (this.stopCommands(message)) this.log.add(this.masker.mask(line));
         return true;
-      case 'echo':
-        if (!['on', 'off'].includes(message.trim().toLowerCase()))
+      case 'echo': {
+        const value = message.trim().toLowerCase();
+        if (value === 'on' || value === 'off') this.echo = value === 'on';
+        else
           this.failCommand(
             command,
             `Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '${message}'.`,
           );
         return true;
+      }
       case 'add-matcher':
         if (message === '') this.warn('File path must be specified.');
         else if (!existsSync(isAbsolute(message) ? message : join(this.workspace, message)))
@@ -155,16 +175,17 @@ export class OutputProcessor {
   }
 
   /** A token that is empty, `pause-logging` or a command name fails the step; a long one is masked. */
-  private stopCommands(token: string): void {
+  private stopCommands(token: string): boolean {
     if (token === '' || token.toLowerCase() === 'pause-logging' || REGISTERED.has(token.toLowerCase())) {
       this.fail(
-        "Unable to process command 'stop-commands' successfully. You cannot use a endToken that is an empty " +
-          "string, the string 'pause-logging', or another workflow command.",
+        "You cannot use a endToken that is an empty string, the string 'pause-logging', or another " +
+          'workflow command. (local-runner does not honour ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS)',
       );
-      return;
+      return false;
     }
     if (token.length > 6) this.masker.add(token);
     this.stopToken = token;
+    return true;
   }
 
   private failCommand(command: WorkflowCommand, why: string): void {
@@ -173,8 +194,9 @@ export class OutputProcessor {
 
   private addAnnotation(annotation: Annotation): void {
     this.log.add(`##[${annotation.level}]${annotation.message}`);
-    const count = this.annotations.filter((existing) => existing.level === annotation.level).length;
-    if (count < MAX_ANNOTATIONS_PER_LEVEL) this.annotations.push(annotation);
+    if (this.kept[annotation.level] >= MAX_ANNOTATIONS_PER_LEVEL) return;
+    this.kept[annotation.level]++;
+    this.annotations.push(annotation);
   }
 
   private deprecated(name: 'set-output' | 'save-state', key: string | undefined, value: string): boolean {
@@ -188,7 +210,7 @@ export class OutputProcessor {
       this.fail(`Invalid ${name} command: the 'name' property is required`);
       return true;
     }
-    (name === 'set-output' ? this.effects.outputs : this.effects.state)[key] = value;
+    setIgnoringCase(name === 'set-output' ? this.effects.outputs : this.effects.state, key, value);
     return true;
   }
 

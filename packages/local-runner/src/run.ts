@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { assignIgnoringCase } from './case-insensitive';
 import { evaluateCondition } from './conditions';
 import { buildContext, contextEnv, minimalEnv } from './context';
 import { createFileCommandFiles } from './file-commands';
@@ -184,18 +185,6 @@ function definedEntries(env: NodeJS.ProcessEnv): Record<string, string> {
 
 function prefixed(prefix: string, values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]));
-}
-
-/** Output and state names are case-insensitive on the runner: a later `Name` updates `name`. */
-function assignIgnoringCase(
-  target: Record<string, string>,
-  values: Record<string, string>,
-): Record<string, string> {
-  for (const [name, value] of Object.entries(values)) {
-    const existing = Object.keys(target).find((key) => key.toLowerCase() === name.toLowerCase());
-    target[existing ?? name] = value;
-  }
-  return target;
 }
 
 /** GITHUB_PATH entries go in front of PATH (whatever its case on Windows). */

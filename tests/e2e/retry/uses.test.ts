@@ -1,4 +1,5 @@
 /** Retrying a JavaScript action (`uses` + `with`): fetched as a tarball from github-sim, or from the workspace. */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,10 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     expect(step.env.GREETED).toBe(`remote-${label}`);
     expect(step.log).toContain('first run: failing on purpose');
     expect(step.log).toContain('healthy run, token passed: yes');
+    // A downloaded action runs its pre in each attempt.
+    expect(await readFile(path.join(tempDir, `flaky-greeter-pre-remote-${label}`), 'utf8')).toBe(
+      'pre ran\npre ran\n',
+    );
     const fetches = sim.requests.filter((r) => r.route === '/repos/{owner}/{repo}/tarball/{ref}');
     expect(fetches).toHaveLength(1);
     expect(fetches[0]?.hasAuthorization).toBe(true);
@@ -98,6 +103,8 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     expect(await readFile(path.join(tempDir, `flaky-greeter-post-local-${label}`), 'utf8')).toBe(
       'post after first main\npost after healthy main\n',
     );
+    // ...but a `./` action has no pre, as on GitHub (the runner does not prepare it before the job).
+    expect(existsSync(path.join(tempDir, `flaky-greeter-pre-local-${label}`))).toBe(false);
 
     const docker = await runRetryBundle(
       node,

@@ -2,11 +2,14 @@
  * local-runner behaves like GitHub's runner (actions/runner). Each test names the runner source
  * file whose behaviour it follows.
  */
+import { mkdir, symlink } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { type RunOptions, runLocalAction } from '@qeml/local-runner';
 import { LineSplitter } from '../../../packages/local-runner/src/line-splitter';
 import { Masker } from '../../../packages/local-runner/src/masker';
 import { findNode } from '../../../packages/local-runner/src/node-binary';
+import { node24Path } from '../../support/node';
 import { withTempDir, writeFiles } from '../../support/temp';
 
 /** Runs an action made of `files` (action.yml and scripts) in a temp dir. */
@@ -58,15 +61,26 @@ describe('Node binary by runs.using (src/Runner.Worker/Handlers/HandlerFactory.c
     }
   });
 
-  test('node24 is found through QEML_NODE24, .tools/node24 or PATH; a clear error when none is', () =>
+  test('node24 is found through QEML_NODE24, then .tools/node24, then a node of that major on PATH', () =>
     withTempDir(async (dir) => {
-      const running = Number(process.versions.node.split('.')[0]);
-      if (running !== 24) {
-        expect(() => findNode('node24', { PATH: dir, QEML_NODE24: `${dir}/none` }, dir)).toThrow(
-          /runs.using is 'node24' but no Node 24 was found: .*set QEML_NODE24/,
-        );
-      }
-      expect(findNode('node20', {}, dir)).toBe(process.execPath);
+      if (Number(process.versions.node.split('.')[0]) === 24) return; // this process would be picked
+      const node24 = node24Path();
+      if (!node24) return; // tests/global-setup.ts installs it on linux-x64 only
+      expect(findNode('node24', { QEML_NODE24: node24, PATH: '' }, dir)).toBe(node24);
+      await mkdir(join(dir, 'bin'));
+      await symlink(process.execPath, join(dir, 'bin', 'node')); // a Node 20 first on PATH is skipped
+      await mkdir(join(dir, 'other'));
+      await symlink(node24, join(dir, 'other', 'node'));
+      const path = [join(dir, 'bin'), join(dir, 'other')].join(delimiter);
+      expect(findNode('NODE24', { QEML_NODE24: '', PATH: path }, dir)).toBe(join(dir, 'other', 'node'));
+    }));
+
+  test('a clear error when no Node of the major runs.using names is found', () =>
+    withTempDir(async (dir) => {
+      if (Number(process.versions.node.split('.')[0]) === 24) return;
+      expect(() => findNode('node24', { PATH: dir, QEML_NODE24: join(dir, 'none') }, dir)).toThrow(
+        /runs.using is 'node24' but no Node 24 was found: .*set QEML_NODE24/,
+      );
     }));
 });
 
@@ -137,10 +151,10 @@ describe('file commands (src/Runner.Worker/FileCommandManager.cs)', () => {
     const result = await runAction(
       main(
         'const fs = require("fs"); fs.appendFileSync(process.env.GITHUB_OUTPUT, "out=1\\nOUT=2\\n"); ' +
-          'fs.appendFileSync(process.env.GITHUB_STATE, "st=1\\nSt=2\\n")',
+          'fs.appendFileSync(process.env.GITHUB_STATE, "st=1\\nSt=2\\n"); console.log("::set-output name=Out::3")',
       ),
     );
-    expect(result.outputs).toEqual({ out: '2' });
+    expect(result.outputs).toEqual({ Out: '2' }); // ::set-output is read first, then GITHUB_OUTPUT
     expect(result.state).toEqual({ st: '2' });
   });
 
@@ -189,15 +203,17 @@ describe('masking (src/Sdk/DTLogging/Logging/SecretMasker.cs, ValueEncoders.cs)'
 });
 
 describe('annotations (src/Runner.Worker/ExecutionContext.cs AddIssue, ActionCommandManager.cs)', () => {
-  test('at most 10 per level are kept; messages are cut at 4096 characters', async () => {
-    const result = await runAction(
-      main(
+  test('at most 10 per level and phase are kept (all logged); messages are cut at 4096 characters', async () => {
+    const result = await runAction({
+      'action.yml': yml('  using: node20\n  main: main.js\n  post: post.js\n'),
+      'main.js':
         'for (let i = 0; i < 12; i++) console.log("::warning::w" + i); console.log("::error::" + "x".repeat(5000))',
-      ),
-    );
-    expect(result.annotations.filter((a) => a.level === 'warning')).toHaveLength(10);
+      'post.js': 'console.log("::warning::from post")',
+    });
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([...Array.from({ length: 10 }, (_, i) => `w${i}`), 'from post']);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toHaveLength(4096);
-    expect(result.log).toContain('##[warning]w11'); // still logged
+    expect(result.log).toContain('##[warning]w11');
   });
 
   test('line/column adjusted as the runner does; a file in the workspace made relative', () =>
@@ -236,5 +252,37 @@ describe('cancellation (src/Runner.Sdk/ProcessInvoker.cs: kill(pid, SIGINT) befo
     expect(result.log).toContain('main got SIGINT');
     expect(result.log).not.toContain('grandchild got SIGINT');
     expect(result.outcome).toBe('cancelled');
+  });
+});
+
+describe('echo and stop-commands lines (src/Runner.Worker/ActionCommandManager.cs)', () => {
+  test('::echo::on writes processed commands to the log, except those that omit echo; masks show as ***', async () => {
+    const result = await runAction(
+      main(
+        'console.log("::group::hidden"); console.log("::echo::on"); console.log("::group::shown"); ' +
+          'console.log("::warning::w"); console.log("::add-mask::abcdefgh"); console.log("::echo::off"); ' +
+          'console.log("::group::hidden again")',
+      ),
+    );
+    const lines = result.log.split('\n');
+    expect(lines).toEqual([
+      '##[group]hidden',
+      '::group::shown',
+      '##[group]shown',
+      '##[warning]w',
+      '::add-mask::***',
+      '::echo::off',
+      '##[group]hidden again',
+    ]);
+  });
+
+  test('the stop-commands and resume lines are logged, the token masked; nothing carries to the next phase', async () => {
+    const result = await runAction({
+      'action.yml': yml('  using: node20\n  main: main.js\n  post: post.js\n'),
+      'main.js': 'console.log("::stop-commands::long-token"); console.log("::warning::text only")',
+      'post.js': 'console.log("::warning::post annotation")',
+    });
+    expect(result.log.split('\n').slice(0, 2)).toEqual(['::stop-commands::***', '::warning::text only']);
+    expect(result.annotations).toEqual([{ level: 'warning', message: 'post annotation' }]);
   });
 });

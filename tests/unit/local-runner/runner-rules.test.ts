@@ -5,7 +5,7 @@ import { fixture } from './fixture-paths';
 const run = (mode: string) => runLocalAction({ action: fixture('edge-cases'), inputs: { mode } });
 
 describe('runLocalAction: runner rules', () => {
-  test('a failing pre skips main and post; its exit code is the step exit code', async () => {
+  test('a failing pre skips main, and post when its post-if wants success; its exit code is the step exit code', async () => {
     const result = await run('pre-fails');
     expect(result.outcome).toBe('failure');
     expect(result.exitCode).toBe(2);

@@ -15,7 +15,8 @@ as its scenario expects.
 Options:
   --action NAME   only this action's scenario (repeatable)
   --root DIR      the qeml-actions checkout (default: found from the current directory or qeml itself)
-  --node PATH     Node binary to run the actions with; default: this one`;
+  --node PATH     Node binary to run the actions with; default: the Node that runs.using names
+                  (this one if it matches, else $QEML_NODE24, .tools/node24/bin/node or PATH)`;
 
 function isCheckout(dir: string): boolean {
   return existsSync(join(dir, 'actions')) && existsSync(join(dir, 'package.json'));

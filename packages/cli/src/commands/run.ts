@@ -20,7 +20,8 @@ Options:
   --event-name NAME    GITHUB_EVENT_NAME; default push
   --api-url URL        GitHub API to talk to; default: a local simulator started for this run
   --token TOKEN        the step's github.token (masked in the log)
-  --node PATH          Node binary to run the action with; default: this one`;
+  --node PATH          Node binary to run the action with; default: the Node that runs.using names
+                       (this one if it matches, else $QEML_NODE24, .tools/node24/bin/node or PATH)`;
 
 // Stands in for github.token against the embedded simulator, which accepts any token.
 const SIMULATOR_TOKEN = 'qeml-local-simulator-token';
