@@ -2,6 +2,7 @@
 export { evaluateCondition } from './conditions';
 export { inputEnvName } from './inputs';
 export { readActionMetadata } from './metadata';
+export { findNode } from './node-binary';
 export { runLocalAction } from './run';
 export type {
   ActionInput,

@@ -6,6 +6,7 @@ import { startGitHubSim } from '@qeml/github-sim';
 import { runLocalAction } from '@qeml/local-runner';
 import { type CliIO, type Command, UsageError } from '../command';
 import { whileInterruptible } from '../interrupt';
+import { nodeForTerminal } from '../node-choice';
 import { printStepReport } from '../report';
 
 const usage = `Usage: qeml run <action-dir> [options]
@@ -21,7 +22,8 @@ Options:
   --api-url URL        GitHub API to talk to; default: a local simulator started for this run
   --token TOKEN        the step's github.token (masked in the log)
   --node PATH          Node binary to run the action with; default: the Node that runs.using names
-                       (this one if it matches, else $QEML_NODE24, .tools/node24/bin/node or PATH)`;
+                       (this one if it matches, else $QEML_NODE24, .tools/node24/bin/node or PATH;
+                       when none is found, this one, with a note)`;
 
 // Stands in for github.token against the embedded simulator, which accepts any token.
 const SIMULATOR_TOKEN = 'qeml-local-simulator-token';
@@ -82,7 +84,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         eventName: values['event-name'],
         apiUrl: values['api-url'] ?? sim?.url,
         token: values.token ?? (sim ? SIMULATOR_TOKEN : undefined),
-        node: values.node,
+        node: values.node ?? nodeForTerminal(action, io.env, (text) => io.stderr.write(`${text}\n`)),
         workspace: io.cwd,
         baseEnv: io.env,
         echo: (line) => io.stdout.write(`${line}\n`),

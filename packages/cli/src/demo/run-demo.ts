@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startGitHubSim } from '@qeml/github-sim';
 import { runLocalAction } from '@qeml/local-runner';
 import type { CliIO } from '../command';
+import { nodeForTerminal } from '../node-choice';
 import type { DemoScenario } from './types';
 
 export interface DemoOptions {
@@ -48,7 +49,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
           eventName: step.eventName,
           apiUrl: sim.url,
           token: SIMULATOR_TOKEN,
-          node: options.node,
+          node: options.node ?? nodeForTerminal(action, io.env, (text) => out(`  ${text}`), root),
           workspace: root,
           echo: (line) => out(`  ${line}`),
         });
