@@ -34,7 +34,12 @@ async function main(): Promise<void> {
 
   const commandOutputs = await commitSuccessfulAttempt(result, deps.logger, deps.env);
   setRetryOutputs(runner, result, deps.logger, commandOutputs);
-  await writeJobSummary(buildSummary(result, summaryTitle(config.task)), runner.summary);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await writeJobSummary(buildSummary(result, summaryTitle(config.task)), runner.summary);
+  } else {
+    // Older runners and GHES versions have no job summaries: the step's result does not depend on one.
+    runner.debug('No job summary written: this runner does not set GITHUB_STEP_SUMMARY.');
+  }
   if (result.outcome !== 'success') runner.setFailed(verdict(result));
 }
 

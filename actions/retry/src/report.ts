@@ -1,5 +1,11 @@
 /** The `report` output (JSON) and the job summary: a timeline of attempts and the verdict. */
-import { formatDuration, type Redactor, Summary } from '@qeml/action-kit';
+import {
+  defaultRedactor,
+  formatDuration,
+  type Redactor,
+  redactThenTruncate,
+  Summary,
+} from '@qeml/action-kit';
 import type { RetryTask } from './inputs';
 import type { AttemptRecord, RetryResult } from './retry-loop';
 
@@ -92,8 +98,10 @@ export const TIMELINE_HEADERS = [
 ];
 
 /** What the summary's heading names: the action a `uses:` retries, or the first line of the command. */
-export function summaryTitle(task: RetryTask): string {
-  return task.kind === 'action' ? task.uses : (task.script.trim().split('\n')[0] ?? '').slice(0, 80);
+export function summaryTitle(task: RetryTask, redactor: Redactor = defaultRedactor): string {
+  if (task.kind === 'action') return task.uses;
+  // Redacted before it is cut: cut first, a secret straddling the cut would leave its prefix behind.
+  return redactThenTruncate(task.script.trim().split('\n')[0] ?? '', 80, redactor);
 }
 
 /** The job summary: heading, verdict, timeline (redacted and size-capped by Summary). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import type { FileCommandVariable } from '@qeml/runner-protocol';
 import { assignIgnoringCase } from './case-insensitive';
 import { evaluateCondition } from './conditions';
 import { buildContext, contextEnv, minimalEnv } from './context';
@@ -81,7 +82,7 @@ export async function runLocalAction(options: RunOptions): Promise<StepResult> {
         ...step.env,
         ...options.env,
         ...fixedEnv,
-        ...files,
+        ...offered(files, options.fileCommands),
         ...inputs.env,
         ...prefixed('STATE_', step.state),
       };
@@ -192,4 +193,15 @@ function prependPath(env: Record<string, string>, entries: string[]): void {
   if (entries.length === 0) return;
   const key = Object.keys(env).find((name) => name.toUpperCase() === 'PATH') ?? 'PATH';
   env[key] = [...entries, ...(env[key] ? [env[key]] : [])].join(delimiter);
+}
+
+/** The file-command variables this runner offers (an older runner or GHES may lack some). */
+function offered(
+  files: Record<FileCommandVariable, string>,
+  only: readonly FileCommandVariable[] | undefined,
+): Partial<Record<FileCommandVariable, string>> {
+  if (!only) return files;
+  return Object.fromEntries(
+    Object.entries(files).filter(([name]) => only.includes(name as FileCommandVariable)),
+  );
 }

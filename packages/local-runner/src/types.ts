@@ -23,6 +23,17 @@ export interface RunOptions {
    * PATH of that major version; a clear error when none is found.
    */
   node?: string;
+  /**
+   * The file commands this runner offers (default: all five). Runners before 2.298 and older GHES
+   * versions have no GITHUB_STEP_SUMMARY: leave it out to see how an action copes.
+   */
+  fileCommands?: readonly (
+    | 'GITHUB_OUTPUT'
+    | 'GITHUB_ENV'
+    | 'GITHUB_PATH'
+    | 'GITHUB_STATE'
+    | 'GITHUB_STEP_SUMMARY'
+  )[];
   /** The step's `uses:` is a `./path` in the workspace: the runner runs no `pre` for such an action. */
   localAction?: boolean;
   /** Value of `${{ github.token }}` / `${{ secrets.GITHUB_TOKEN }}`; registered as a mask. */

@@ -109,3 +109,32 @@ describe.each(bundleNodes())('retry hardening under $label', ({ path: node }) =>
     await readFile(pidFile, 'utf8');
   });
 });
+
+describe.each(bundleNodes())('retry summary and runner features under $label', ({ path: node }) => {
+  test('the summary heading cuts the script only after redaction: no prefix of a secret is left', async () => {
+    const token = `ghp_${'aB3dE5gH7jK9mN1pQ2rS4tU6vW8xY0zA1234'}`;
+    const step = await runRetryBundle(
+      node,
+      { run: `echo ${'x'.repeat(60)} ${token} >/dev/null` },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.summary).toContain('### Retry: echo');
+    expect(step.summary).not.toContain('ghp_');
+  });
+
+  test('a runner without GITHUB_STEP_SUMMARY (older runners, GHES): the step succeeds, with a debug note', async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: 'true' },
+      {
+        tempDir: work,
+        workspace: work,
+        fileCommands: ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'],
+      },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs.outcome).toBe('success');
+    expect(step.log).toContain('No job summary written');
+  });
+});
