@@ -5,12 +5,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigurationError } from '@qeml/action-kit';
+import { formatFileCommands } from '@qeml/runner-protocol';
 import { TRACKING_VARIABLE } from './child-env';
 import { type CapturedFiles, createAttemptFiles } from './file-commands';
+import { LiveOutput } from './live-output';
 import { LineScanner, type OutputPattern, type OutputVerdict } from './output-match';
 import { killProcessTree, processStartTime } from './process-tree';
 import { type ShellSpec, shellCommand, writeScript } from './shell';
@@ -88,8 +91,12 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       [child.stdout, options.stdout],
       [child.stderr, options.stderr],
     ] as const;
-    for (const [from, to] of streams) {
-      from.pipe(to, { end: false });
+    const live = streams.map(([from, to]) => {
+      const output = new LiveOutput();
+      from.pipe(output).pipe(to, { end: false });
+      return output;
+    });
+    for (const [from] of streams) {
       from.on('data', () => {
         lastData = Date.now();
       });
@@ -128,7 +135,17 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     await drain(child.stdout, child.stderr, () => lastData, [options.stdout, options.stderr]);
-    for (const [from, to] of streams) from.unpipe(to);
+    await Promise.all(
+      streams.map(async ([from, to], index) => {
+        const output = live[index] as LiveOutput;
+        from.unpipe(output);
+        // Ending it ends an unterminated last line before the log goes on (the pipe from a
+        // stream that closed normally has ended it already).
+        if (!output.writableEnded) output.end();
+        if (!output.readableEnded) await once(output, 'end');
+        output.unpipe(to);
+      }),
+    );
     await killing;
 
     const exitCode = exitCodeOf(exit.code, exit.signal);
@@ -137,19 +154,33 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart, tag });
     }
     const base = { exitCode, signal: exit.signal, output: verdict };
+    // Legacy `::set-output` lines count as this attempt's outputs, like what it wrote to $GITHUB_OUTPUT.
+    const legacyOutputs = Object.fromEntries(
+      live.flatMap((output) => output.outputs.map((o) => [o.name, o.value])),
+    );
+    const read = async () => {
+      const captured = await files.read();
+      if (Object.keys(legacyOutputs).length === 0) return captured;
+      const text = formatFileCommands(legacyOutputs, randomUUID);
+      const before = captured.GITHUB_OUTPUT;
+      return {
+        ...captured,
+        GITHUB_OUTPUT: before === '' || before.endsWith('\n') ? before + text : `${before}\n${text}`,
+      };
+    };
     if (ending === 'cancelled')
-      return { ...base, outcome: 'cancelled', reason: 'cancelled', files: await files.read() };
+      return { ...base, outcome: 'cancelled', reason: 'cancelled', files: await read() };
     if (ending === 'timeout') {
       return {
         ...base,
         outcome: 'timeout',
         reason: options.timeoutReason ?? 'timed out',
-        files: await files.read(),
+        files: await read(),
       };
     }
-    if (exitCode === 0) return { ...base, outcome: 'success', reason: '', files: await files.read() };
+    if (exitCode === 0) return { ...base, outcome: 'success', reason: '', files: await read() };
     const reason = exit.signal ? `killed by ${exit.signal}` : `exit code ${exitCode}`;
-    return { ...base, outcome: 'failure', reason, files: await files.read() };
+    return { ...base, outcome: 'failure', reason, files: await read() };
   } finally {
     await files.dispose();
     if (scriptPath) await rm(scriptPath, { force: true });

@@ -138,3 +138,48 @@ describe.each(bundleNodes())('retry summary and runner features under $label', (
     expect(step.log).toContain('No job summary written');
   });
 });
+
+describe.each(bundleNodes())('retry output under $label', ({ path: node }) => {
+  test("output without a final line break: the attempt's group still closes on a line of its own", async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: "printf 'no newline at the end'" },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.log).toMatch(/no newline at the end\n/);
+    expect(step.log).not.toMatch(/no newline at the end\S/);
+  });
+
+  test('an unterminated stderr tail is printed within its own attempt, not after the step', async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: `printf 'stderr tail of %s' "$RETRY_ATTEMPT" >&2\ntest "$RETRY_ATTEMPT" = 2` },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    const first = step.log.indexOf('stderr tail of 1');
+    const second = step.log.indexOf('Attempt 2 of 3');
+    expect(first).toBeGreaterThan(-1);
+    expect(first).toBeLessThan(second);
+  });
+
+  test("a failed attempt's ::set-output does not reach the step's outputs; the successful attempt's does", async () => {
+    const step = await runRetryBundle(
+      node,
+      {
+        run: [
+          'echo "::set-output name=from-attempt-$RETRY_ATTEMPT::value $RETRY_ATTEMPT"',
+          'echo "  ::SET-OUTPUT name=shared::from $RETRY_ATTEMPT"',
+          'test "$RETRY_ATTEMPT" = 2',
+        ].join('\n'),
+      },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs['from-attempt-1']).toBeUndefined();
+    expect(step.outputs['from-attempt-2']).toBe('value 2');
+    expect(step.outputs.shared).toBe('from 2');
+    expect(step.log).not.toContain('::set-output');
+  });
+});
