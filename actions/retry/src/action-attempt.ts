@@ -81,7 +81,8 @@ export async function runActionAttempt(options: ActionAttempt): Promise<AttemptR
     // StepResult lists PATH order (last added first); the file lists them in the order added.
     GITHUB_PATH: formatPathFile([...step.path].reverse()),
   };
-  const base = { exitCode: step.exitCode, signal: main?.signal ?? null, output: {}, files };
+  const lastError = step.annotations.filter((a) => a.level === 'error').at(-1)?.message ?? '';
+  const base = { exitCode: step.exitCode, signal: main?.signal ?? null, output: {}, files, lastError };
   if (options.signal?.aborted || step.outcome === 'cancelled')
     return { ...base, outcome: 'cancelled', reason: 'cancelled' };
   if (main?.timedOut) return { ...base, outcome: 'timeout', reason: options.timeoutReason ?? 'timed out' };

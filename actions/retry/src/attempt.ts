@@ -31,6 +31,8 @@ export interface AttemptResult {
   output: OutputVerdict;
   /** File commands written during the attempt (committed only if it is the successful one). */
   files: CapturedFiles;
+  /** The last line with text the attempt wrote to stderr (or the action's last error), for `exit-error`. */
+  lastError?: string;
 }
 
 export interface CommandAttempt {
@@ -153,7 +155,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       // A failed attempt leaves nothing behind to disturb the next one.
       await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart, tag });
     }
-    const base = { exitCode, signal: exit.signal, output: verdict };
+    const base = { exitCode, signal: exit.signal, output: verdict, lastError: live[1]?.lastLine ?? '' };
     // Legacy `::set-output` lines count as this attempt's outputs, like what it wrote to $GITHUB_OUTPUT.
     const legacyOutputs = Object.fromEntries(
       live.flatMap((output) => output.outputs.map((o) => [o.name, o.value])),

@@ -29,6 +29,8 @@ export const Input = {
   RetryOnOutput: 'retry-on-output',
   StopOnOutput: 'stop-on-output',
   OnRetry: 'on-retry',
+  NewCommandOnRetry: 'new-command-on-retry',
+  WarningOnRetry: 'warning-on-retry',
   KillGrace: 'kill-grace',
   Uses: 'uses',
   With: 'with',
@@ -52,6 +54,8 @@ export const retrySchema = defineInputs({
   [Input.RetryOnOutput]: { kind: 'patterns', default: [] },
   [Input.StopOnOutput]: { kind: 'patterns', default: [] },
   [Input.OnRetry]: { kind: 'string', trimWhitespace: false },
+  [Input.NewCommandOnRetry]: { kind: 'string', trimWhitespace: false },
+  [Input.WarningOnRetry]: { kind: 'boolean', default: true },
   [Input.KillGrace]: { kind: 'duration', default: '10s' },
   [Input.Uses]: { kind: 'string' },
   [Input.With]: { kind: 'object', default: {} },
@@ -60,7 +64,11 @@ export const retrySchema = defineInputs({
 
 /** What to run in each attempt: a script in a shell, or a JavaScript action. */
 export type RetryTask =
-  | { kind: 'command'; script: string }
+  | {
+      kind: 'command';
+      script: string /** Run from the second attempt on, instead of `script`. */;
+      retryScript?: string;
+    }
   | { kind: 'action'; uses: string; with: Record<string, string> };
 
 export interface RetryConfig {
@@ -72,6 +80,8 @@ export interface RetryConfig {
   /** Command run before each new attempt, in the same shell. */
   onRetry?: string;
   killGraceMs: number;
+  /** A warning annotation per failed attempt (else a plain log line). */
+  warnOnRetry: boolean;
   githubToken?: string;
 }
 
@@ -103,29 +113,53 @@ export async function readRetryConfig(source: InputSource = envInputSource()): P
       `Input '${Input.RetryOnOutput}' / '${Input.StopOnOutput}' work with 'run' only: a retried action's output is passed through unread`,
     );
   }
+  if (hasUses && raw(Input.NewCommandOnRetry).trim() !== '') {
+    problems.push(
+      `Input '${Input.NewCommandOnRetry}' works with 'run' only: it replaces the command from the second attempt on`,
+    );
+  }
+  if (hasUses && raw(Input.OnRetry).trim() === '') {
+    for (const name of [Input.Shell, Input.WorkingDirectory]) {
+      if (raw(name).trim() !== '') {
+        problems.push(
+          `Input '${name}' has no effect with 'uses': it applies to 'run' and 'on-retry' only (an action runs in the workspace with its own runtime)`,
+        );
+      }
+    }
+  }
   const shell = resolveShell(raw(Input.Shell));
   if (typeof shell === 'string')
     problems.push(`Input '${Input.Shell}' got ${JSON.stringify(raw(Input.Shell).trim())}: ${shell}`);
   const retryOn = splitRaw(raw(Input.RetryOn));
   const unknownKinds = retryOn.filter((kind) => !RETRY_ON_KINDS.includes(kind as RetryOnKind));
   if (unknownKinds.length > 0) {
+    const flow = /^\s*\[.*\]\s*$/s.test(raw(Input.RetryOn))
+      ? ' (a YAML [list] is passed as text: write the kinds without brackets)'
+      : '';
     problems.push(
-      `Input '${Input.RetryOn}' got ${JSON.stringify(unknownKinds.join(', '))}: expected one or more of: ${RETRY_ON_KINDS.join(', ')}`,
+      `Input '${Input.RetryOn}' got ${JSON.stringify(raw(Input.RetryOn).trim())}: expected one or more of ${RETRY_ON_KINDS.join(', ')}, comma-separated or one per line${flow}`,
     );
   }
   const exitCodes = splitRaw(raw(Input.RetryOnExitCodes));
-  const badCodes = exitCodes.filter((code) => !/^-?\d{1,10}$/.test(code));
+  const badCodes = exitCodes.filter(
+    (code) => !/^\d{1,3}$/.test(code) || Number(code) < 1 || Number(code) > 255,
+  );
   if (badCodes.length > 0) {
     problems.push(
-      `Input '${Input.RetryOnExitCodes}' got ${JSON.stringify(badCodes.join(', '))}: expected whole exit codes like 1, 2, 75`,
+      `Input '${Input.RetryOnExitCodes}' got ${JSON.stringify(badCodes.join(', '))}: expected failing exit codes from 1 to 255 like 1, 2, 75 (0 is success, and a process cannot exit with more than 255)`,
     );
   }
   const withProblem = values ? checkWith(values[Input.With]) : undefined;
   if (withProblem) problems.push(withProblem);
   if (problems.length > 0 || !values || typeof shell === 'string') throw new ConfigurationError(problems);
 
+  const newCommand = values[Input.NewCommandOnRetry];
   const task: RetryTask = hasRun
-    ? { kind: 'command', script: values[Input.Run] ?? '' }
+    ? {
+        kind: 'command',
+        script: values[Input.Run] ?? '',
+        ...(newCommand !== undefined && newCommand.trim() !== '' ? { retryScript: newCommand } : {}),
+      }
     : { kind: 'action', uses: (values[Input.Uses] ?? '').trim(), with: stringValues(values[Input.With]) };
   const onRetry = values[Input.OnRetry];
   return {
@@ -150,6 +184,7 @@ export async function readRetryConfig(source: InputSource = envInputSource()): P
     },
     onRetry: onRetry !== undefined && onRetry.trim() !== '' ? onRetry : undefined,
     killGraceMs: values[Input.KillGrace],
+    warnOnRetry: values[Input.WarningOnRetry],
     githubToken: values[Input.GitHubToken] || undefined,
   };
 }

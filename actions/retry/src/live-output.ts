@@ -6,22 +6,35 @@
  * ones included: they are held back and count only as the attempt's own outputs.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import { stripAnsi } from '@qeml/action-kit';
 import { parseWorkflowCommand } from '@qeml/runner-protocol';
 
 /** A line that may be a command is held at most this long (longer ones pass through as text). */
 const MAX_HELD_LINE = 64 * 1024;
 const NEWLINE = 0x0a;
 const HELD_COMMANDS = new Set(['set-output', 'save-state']);
+const LAST_LINE_BYTES = 4096;
 
 export class LiveOutput extends Transform {
   /** `::set-output name=...::value` lines of this attempt, in order. */
   readonly outputs: Array<{ name: string; value: string }> = [];
   private atLineStart = true;
+  /** The line being written (its first bytes), and the last line that had text. */
+  private current: Buffer[] = [];
+  private currentLength = 0;
+  private lastText = '';
   /** The start of a line that may turn out to be a held command. */
   private held: Buffer[] = [];
   private heldLength = 0;
 
+  /** The last line with text, without ANSI codes, its first 4 KiB (for `exit-error`). */
+  get lastLine(): string {
+    this.noteLine();
+    return this.lastText;
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.remember(chunk);
     let from = 0;
     while (from < chunk.length) {
       const newline = chunk.indexOf(NEWLINE, from);
@@ -39,6 +52,32 @@ export class LiveOutput extends Transform {
       this.push(Buffer.from('\n'));
       this.atLineStart = true;
     }
+  }
+
+  /** Keeps the start (4 KiB) of the line being written; a finished line with text becomes the last. */
+  private remember(chunk: Buffer): void {
+    let from = 0;
+    while (from < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, from);
+      const end = newline === -1 ? chunk.length : newline;
+      const room = LAST_LINE_BYTES - this.currentLength;
+      if (room > 0) {
+        const piece = chunk.subarray(from, Math.min(end, from + room));
+        this.current.push(piece);
+        this.currentLength += piece.length;
+      }
+      if (newline === -1) return;
+      this.noteLine();
+      from = newline + 1;
+    }
+  }
+
+  private noteLine(): void {
+    if (this.currentLength === 0) return;
+    const text = stripAnsi(Buffer.concat(this.current).toString('utf8')).trim();
+    this.current = [];
+    this.currentLength = 0;
+    if (text !== '') this.lastText = text;
   }
 
   override _flush(done: TransformCallback): void {

@@ -4,7 +4,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { type Logger, type Runner, redact, redactDeep } from '@qeml/action-kit';
+import { type Logger, type Runner, redact, redactDeep, redactThenTruncate } from '@qeml/action-kit';
 import { formatFileCommands, parseFileCommands, REFUSED_ENV_MESSAGE } from '@qeml/runner-protocol';
 import { acceptedEnv } from './child-env';
 import { commitFileCommands } from './file-commands';
@@ -17,14 +17,16 @@ export const Output = {
   Outcome: 'outcome',
   DurationMs: 'duration-ms',
   Reason: 'reason',
+  ExitError: 'exit-error',
   Report: 'report',
 } as const;
 
 const OWN_OUTPUTS = new Set<string>(Object.values(Output));
 
 /**
- * Makes the successful attempt's file commands the step's (the files `env` names: the runner's, or the
- * CLI's when it runs inside a step); returns the names of the outputs it set. A
+ * Makes the file commands of the attempt that counts the step's (the files `env` names: the runner's,
+ * or the CLI's when it runs inside a step): the successful attempt's, or when none succeeded the last
+ * attempt's, as a failing `run:` step keeps what it wrote. Returns the names of the outputs it set. A
  * malformed $GITHUB_OUTPUT or $GITHUB_ENV (e.g. an unclosed heredoc) is dropped with a warning: appended
  * as is, it would swallow the outputs written after it.
  */
@@ -33,7 +35,7 @@ export async function commitSuccessfulAttempt(
   logger: Logger,
   env: NodeJS.ProcessEnv,
 ): Promise<string[]> {
-  const files = result.successful?.files;
+  const files = result.successful?.files ?? result.attempts.at(-1)?.result.files;
   if (!files) return [];
   const committed = { ...files };
   let outputNames: string[] = [];
@@ -75,5 +77,7 @@ export function setRetryOutputs(
   runner.setOutput(Output.Outcome, result.outcome);
   runner.setOutput(Output.DurationMs, String(Math.round(result.durationMs)));
   runner.setOutput(Output.Reason, redact(result.reason));
+  const lastError = result.outcome === 'success' ? '' : (result.attempts.at(-1)?.result.lastError ?? '');
+  runner.setOutput(Output.ExitError, redactThenTruncate(lastError, 1024));
   runner.setOutput(Output.Report, JSON.stringify(redactDeep(buildReport(result))));
 }

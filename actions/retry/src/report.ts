@@ -66,7 +66,13 @@ export function verdict(result: RetryResult): string {
   const took = formatDuration(result.durationMs);
   if (result.outcome === 'success')
     return `${MARK.success} Succeeded on attempt ${n} (${attempts}, ${took}).`;
-  if (result.outcome === 'cancelled') return `${MARK.cancelled} Cancelled during attempt ${n} (${took}).`;
+  if (result.outcome === 'cancelled') {
+    // Cancelled while waiting (or in on-retry) before the next attempt, not during the last one.
+    const during = result.attempts.at(-1)?.outcome === 'cancelled' || n === 0;
+    return during
+      ? `${MARK.cancelled} Cancelled during attempt ${Math.max(1, n)} (${took}).`
+      : `${MARK.cancelled} Cancelled before attempt ${n + 1}, after ${attempts} (${took}).`;
+  }
   const because =
     result.finalBecause && result.finalBecause !== result.reason
       ? `; stopped because ${result.finalBecause}`

@@ -58,7 +58,7 @@ export interface RetryResult {
   exitCode: number | null;
   durationMs: number;
   startedAt: number;
-  /** Why the last failed attempt failed (empty when none failed). */
+  /** Why the last failed attempt failed (empty on success and when none failed). */
   reason: string;
   /** Why the loop stopped without success ("all 3 attempts failed", "exit code 2 is not in ..."). */
   finalBecause: string;
@@ -144,7 +144,12 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
       randomize: false,
       signal,
       onFailedAttempt: ({ retriesLeft }) => {
-        if (retriesLeft === 0) finalBecause = `all ${plan.maxAttempts} attempts failed`;
+        if (retriesLeft === 0) {
+          finalBecause =
+            plan.maxAttempts === 1
+              ? 'its only attempt failed (max-attempts is 1)'
+              : `all ${plan.maxAttempts} attempts failed`;
+        }
       },
       // Called by p-retry only while attempts are left, so the sleep here never follows the last one.
       shouldRetry: async ({ error, attemptNumber }) => {
@@ -191,7 +196,8 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
     exitCode: last?.exitCode ?? null,
     durationMs: Math.max(0, clock.now() - startedAt),
     startedAt,
-    reason: lastFailed?.reason ?? (outcome === 'cancelled' ? 'cancelled' : ''),
+    // The reason of a failure; a success has none (the attempts keep their own).
+    reason: successful ? '' : (lastFailed?.reason ?? (outcome === 'cancelled' ? 'cancelled' : '')),
     finalBecause: successful ? '' : finalBecause,
     successful,
   };

@@ -113,7 +113,7 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       });
     }
     return runCommandAttempt({
-      script: task.script,
+      script: request.attempt > 1 && task.retryScript !== undefined ? task.retryScript : task.script,
       shell: config.shell,
       workingDirectory,
       tempDir,
@@ -172,9 +172,9 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
     events: {
       attemptFinished(record, maxAttempts) {
         if (record.outcome === 'success' || record.outcome === 'cancelled') return;
-        logger.warning(`Attempt ${record.number} of ${maxAttempts} failed: ${record.reason}`, {
-          title: 'Retry: attempt failed',
-        });
+        const message = `Attempt ${record.number} of ${maxAttempts} failed: ${record.reason}`;
+        if (config.warnOnRetry) logger.warning(message, { title: 'Retry: attempt failed' });
+        else logger.info(message);
       },
       waiting(delayMs, nextAttempt) {
         if (delayMs > 0) logger.info(`Waiting ${formatDuration(delayMs)} before attempt ${nextAttempt}`);

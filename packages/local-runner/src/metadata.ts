@@ -47,8 +47,8 @@ function readRuns(value: unknown, where: (key: string) => string): ActionRuns {
   // The runner compares `using` case-insensitively (HandlerFactory.cs).
   if (!NODE_RUNTIMES.has(using.toLowerCase())) {
     throw new Error(
-      `${where('runs.using')} is '${using}': local-runner runs JavaScript actions only ` +
-        `(node12, node16, node20, node24); docker and composite actions are not supported`,
+      `${where('runs.using')} is '${using}': only JavaScript actions ` +
+        `(runs.using node12, node16, node20 or node24) can be run this way; docker and composite actions cannot`,
     );
   }
   const runs: ActionRuns = {

@@ -183,3 +183,59 @@ describe.each(bundleNodes())('retry output under $label', ({ path: node }) => {
     expect(step.log).not.toContain('::set-output');
   });
 });
+
+describe.each(bundleNodes())('retry features the peer suites have, under $label', ({ path: node }) => {
+  test('new-command-on-retry replaces the command from the second attempt on', async () => {
+    const step = await runRetryBundle(
+      node,
+      {
+        run: 'echo "first command"; exit 1',
+        'new-command-on-retry': 'echo "careful command $RETRY_ATTEMPT"',
+      },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(step.log).toContain('first command');
+    expect(step.log).toContain('careful command 2');
+    expect(step.outputs.attempts).toBe('2');
+  });
+
+  test('warning-on-retry: false logs failed attempts without annotations', async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: 'test "$RETRY_ATTEMPT" = 3', 'warning-on-retry': 'false' },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(0);
+    expect(warnings(step)).toEqual([]);
+    expect(step.log).toContain('Attempt 1 of 3 failed: exit code 1');
+  });
+
+  test("a final failure keeps the last attempt's outputs and says its last error line in exit-error", async () => {
+    const step = await runRetryBundle(
+      node,
+      {
+        run: 'echo "tried=$RETRY_ATTEMPT" >> "$GITHUB_OUTPUT"\necho "noise" >&2\nprintf "\\033[31mfatal: registry said no (attempt %s)\\033[0m\\n\\n" "$RETRY_ATTEMPT" >&2\nexit 3',
+        'max-attempts': '2',
+      },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.tried).toBe('2');
+    expect(step.outputs['exit-error']).toBe('fatal: registry said no (attempt 2)');
+    expect(step.outputs.reason).toBe('exit code 3');
+  });
+
+  test('one attempt only: the verdict says so instead of "all 1 attempts failed"', async () => {
+    const step = await runRetryBundle(
+      node,
+      { run: 'exit 4', 'max-attempts': '1' },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(1);
+    expect(step.log).not.toContain('all 1 attempts');
+    expect(JSON.parse(step.outputs.report ?? '{}')['final-because']).toBe(
+      'its only attempt failed (max-attempts is 1)',
+    );
+  });
+});

@@ -32,7 +32,8 @@ describe('retry loop', () => {
     expect(result.outcome).toBe('success');
     expect(result.attempts).toHaveLength(3);
     expect(result.exitCode).toBe(0);
-    expect(result.reason).toBe('exit code 1');
+    expect(result.reason).toBe(''); // a success has no reason; each attempt keeps its own
+    expect(result.attempts.map((a) => a.reason)).toEqual(['exit code 1', 'exit code 1', '']);
     expect(result.successful).toBe(result.attempts[2]?.result);
     expect(clock.sleeps).toEqual([1000, 2000]);
     expect(between).toEqual([2, 3]);
