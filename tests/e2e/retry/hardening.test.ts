@@ -239,3 +239,20 @@ describe.each(bundleNodes())('retry features the peer suites have, under $label'
     );
   });
 });
+
+describe.each(bundleNodes())('costly patterns under $label', ({ path: node }) => {
+  test('a pattern that would take seconds per line is refused before anything runs, naming the input', async () => {
+    const started = Date.now();
+    const step = await runRetryBundle(
+      node,
+      { run: 'echo should-not-run', 'retry-on-output': '(\\w+\\s*){1000}[^\\w\\s]', timeout: '2s' },
+      { tempDir: work, workspace: work },
+    );
+    expect(step.exitCode).toBe(1);
+    expect(step.log).not.toContain('should-not-run');
+    expect(step.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /Input 'retry-on-output'.*too costly/s,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});

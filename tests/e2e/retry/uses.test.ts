@@ -114,6 +114,9 @@ describe.each(bundleNodes())('retrying an action under $label', ({ label, path: 
     expect(docker.exitCode).toBe(1);
     expect(errors(docker)).toHaveLength(1);
     expect(errors(docker)[0]?.message).toMatch(/'uses'.*docker/);
+    // The message speaks of the user's action, not of one of our internal packages.
+    expect(errors(docker)[0]?.message).toMatch(/only JavaScript actions/);
+    expect(errors(docker)[0]?.message).not.toMatch(/local-runner|@qeml/);
   });
 
   test('timeout applies to the retried action: a hanging action is killed and reported', async () => {
