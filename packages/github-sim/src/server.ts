@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { BLOB_ROUTE_TEMPLATE, BlobContainer, STORAGE_ACCOUNT } from './blob-container';
 import { BlobStore } from './blobs';
+import { CacheService, cacheServiceRoute } from './cache-service';
 import { SimHttpError } from './errors';
 import { type FaultInjector, FaultInjector as Faults } from './faults';
 import {
@@ -8,6 +10,7 @@ import {
   type LoopbackListener,
   listenOnLoopback,
   loggedHeaders,
+  rawHeaders,
   readBody,
   requestToken,
   writeResponse,
@@ -38,6 +41,10 @@ export interface GitHubSimOptions {
   requireToken?: boolean | string | string[];
   /** Request bodies above this size get 413 (default 5 MiB). */
   maxBodyBytes?: number;
+  /** Uploads to the cache service and blob storage above this size get 413 (default 64 MiB). */
+  maxUploadBytes?: number;
+  /** Lifetime of the signed cache upload/download URLs (default 10 minutes). */
+  cacheUrlTtlMs?: number;
 }
 
 export interface RequestRecord {
@@ -51,7 +58,9 @@ export interface RequestRecord {
   /** Lower-cased; authorization is kept as `<scheme> REDACTED`. */
   headers: Record<string, string>;
   hasAuthorization: boolean;
+  /** The JSON body (API requests); uploads are logged by size only. */
   body?: unknown;
+  bodyBytes?: number;
   at: number;
   /** Id of the fault that shaped this response, if any. */
   fault?: string;
@@ -67,6 +76,13 @@ export interface GitHubSim {
    * `url`, as GitHub redirects to blob storage / codeload on another host.
    */
   blobUrl: string;
+  /** Origin of the Actions cache service (twirp v2 and the v1 `_apis/artifactcache` REST API). */
+  cacheUrl: string;
+  /**
+   * The environment a job step gets for `@actions/cache` against this sim, with a runtime token
+   * scoped to `repo` and `ref`: v2 (github.com) or v1 (GHES, where GITHUB_SERVER_URL is the sim).
+   */
+  cacheEnv(repo: string, options?: { version?: 'v1' | 'v2'; ref?: string }): Record<string, string>;
   model: SimModel;
   faults: FaultInjector;
   requests: RequestRecord[];
@@ -81,6 +97,9 @@ export interface GitHubSim {
 const BLOB_PREFIX = '/_blobs/';
 const BLOB_ROUTE = '/_blobs/{token}';
 
+/** The three origins: the REST API, blob storage (logs, tarballs, cache archives), the cache service. */
+type Listener = 'api' | 'storage' | 'cache';
+
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
   const clock = options.clock ?? { now: () => Date.now() };
   const router = new Router();
@@ -93,8 +112,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   // Filled in once both listeners listen and their ports are known.
   let model = undefined as unknown as SimModel;
   let blobs = undefined as unknown as BlobStore;
+  let container = undefined as unknown as BlobContainer;
+  let cacheService = undefined as unknown as CacheService;
   let baseUrl = '';
   let blobUrl = '';
+  let cacheUrl = '';
+  const maxUpload = options.maxUploadBytes ?? 64 * 1024 * 1024;
 
   const send = (res: ServerResponse, record: RequestRecord, response: SimResponse): void => {
     record.status = response.status ?? 200;
@@ -112,19 +135,52 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   };
 
   /** Request body as JSON, or the error response GitHub gives for it. */
-  const readJsonBody = async (req: IncomingMessage): Promise<{ body?: unknown } | SimResponse> => {
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, maxBody);
-    } catch {
-      return apiError(413, 'Request body too large');
-    }
+  const parseJsonBody = (raw: Buffer): { body?: unknown } | SimResponse => {
     if (raw.length === 0) return {};
     try {
       return { body: JSON.parse(raw.toString('utf8')) as unknown };
     } catch {
       return apiError(400, 'Problems parsing JSON');
     }
+  };
+
+  /** The route template of a storage or cache-service request. */
+  const routeOutsideApi = (listener: Listener, method: string, path: string): string | null => {
+    if (listener === 'cache') return cacheServiceRoute(method, path);
+    if (path.startsWith(BLOB_PREFIX)) return BLOB_ROUTE;
+    return path.startsWith(`/${STORAGE_ACCOUNT}/`) && path.split('/').length === 4
+      ? BLOB_ROUTE_TEMPLATE
+      : null;
+  };
+
+  /** Storage and the cache service know nothing of GitHub tokens, rate limits or API routes. */
+  const respondOutsideApi = (
+    listener: Listener,
+    req: IncomingMessage,
+    record: RequestRecord,
+    raw: Buffer,
+  ) => {
+    if (listener === 'cache') {
+      return cacheService.respond({
+        method: record.method,
+        path: record.path,
+        query: record.query,
+        headers: rawHeaders(req),
+        body: raw,
+      });
+    }
+    if (record.path.startsWith(BLOB_PREFIX)) return blobs.respond(record.path.slice(BLOB_PREFIX.length));
+    if (record.route !== BLOB_ROUTE_TEMPLATE)
+      return { status: 404, body: 'The specified resource does not exist.' };
+    const [, , blobContainer = '', blob = ''] = record.path.split('/');
+    return container.respond({
+      method: record.method,
+      container: blobContainer,
+      blob: decodeURIComponent(blob),
+      query: record.query,
+      headers: rawHeaders(req),
+      body: raw,
+    });
   };
 
   const callRoute = async (ctx: RouteContext, handler: RouteHandler): Promise<SimResponse> => {
@@ -136,10 +192,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
   };
 
-  /** The request pipeline of both listeners: the API one (`storage` false) and the blob storage one. */
-  const handle = async (req: IncomingMessage, res: ServerResponse, storage: boolean): Promise<void> => {
+  /** The request pipeline of the three listeners. */
+  const handle = async (req: IncomingMessage, res: ServerResponse, listener: Listener): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', storage ? blobUrl : baseUrl);
+    const url = new URL(req.url ?? '/', { api: baseUrl, storage: blobUrl, cache: cacheUrl }[listener]);
     const path = url.pathname;
     const record: RequestRecord = {
       method,
@@ -153,14 +209,24 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     };
     requests.push(record);
 
-    const parsed = await readJsonBody(req);
-    if ('status' in parsed) return send(res, record, parsed);
-    const { body } = parsed;
-    if (body !== undefined) record.body = body;
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, listener === 'api' ? maxBody : maxUpload);
+    } catch {
+      return send(res, record, apiError(413, 'Request body too large'));
+    }
+    let body: unknown;
+    if (listener === 'api') {
+      const parsed = parseJsonBody(raw);
+      if ('status' in parsed) return send(res, record, parsed);
+      body = parsed.body;
+      if (body !== undefined) record.body = body;
+    } else if (raw.length > 0) {
+      record.bodyBytes = raw.length;
+    }
 
-    const blobToken = storage && path.startsWith(BLOB_PREFIX) ? path.slice(BLOB_PREFIX.length) : undefined;
-    const match = storage ? null : router.match(method, path);
-    record.route = storage ? (blobToken === undefined ? null : BLOB_ROUTE) : (match?.template ?? null);
+    const match = listener === 'api' ? router.match(method, path) : null;
+    record.route = listener === 'api' ? (match?.template ?? null) : routeOutsideApi(listener, method, path);
 
     const fault = faults.take(method, path, record.route);
     if (fault) {
@@ -175,13 +241,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         return send(res, record, {
           status: fault.status,
           body: fault.body ?? faultResponse.body,
-          headers: { ...limiter.headers(), ...fault.headers },
+          headers: { ...(listener === 'api' ? limiter.headers() : {}), ...fault.headers },
         });
       }
     }
 
-    // Storage knows nothing of tokens, rate limits or API routes: a blob or its error.
-    if (storage) return send(res, record, blobs.respond(blobToken ?? ''));
+    if (listener !== 'api') return send(res, record, respondOutsideApi(listener, req, record, raw));
     if (path === '/_web' || path.startsWith('/_web/')) {
       return send(res, record, {
         status: 200,
@@ -215,24 +280,40 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     send(res, record, { ...response, headers: { ...verdict.headers, ...response.headers } });
   };
 
-  const apiListener = await listenOnLoopback((req, res) => handle(req, res, false));
-  let storageListener: LoopbackListener;
+  const listeners: LoopbackListener[] = [];
   try {
-    storageListener = await listenOnLoopback((req, res) => handle(req, res, true));
+    for (const listener of ['api', 'storage', 'cache'] as const) {
+      listeners.push(await listenOnLoopback((req, res) => handle(req, res, listener)));
+    }
   } catch (error) {
-    await apiListener.close();
+    await Promise.all(listeners.map((listener) => listener.close()));
     throw error;
   }
-  baseUrl = apiListener.url;
-  blobUrl = storageListener.url;
+  [baseUrl, blobUrl, cacheUrl] = listeners.map((listener) => listener.url) as [string, string, string];
   const serverUrl = `${baseUrl}/_web`;
   model = new SimModel(baseUrl, serverUrl, clock);
   blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
+  container = new BlobContainer(blobUrl, clock, options.cacheUrlTtlMs ?? 10 * 60_000);
+  cacheService = new CacheService(model.caches, container);
 
   return {
     url: baseUrl,
     serverUrl,
     blobUrl,
+    cacheUrl,
+    cacheEnv: (repo, cacheOptions = {}) => {
+      const token = model.caches.issueRuntimeToken(model.repo(repo), cacheOptions.ref);
+      const common = { ACTIONS_RUNTIME_TOKEN: token, GITHUB_REPOSITORY: repo };
+      if (cacheOptions.version === 'v1') {
+        return { ...common, ACTIONS_CACHE_URL: `${cacheUrl}/`, GITHUB_SERVER_URL: serverUrl };
+      }
+      return {
+        ...common,
+        ACTIONS_CACHE_SERVICE_V2: 'true',
+        ACTIONS_RESULTS_URL: `${cacheUrl}/`,
+        GITHUB_SERVER_URL: 'https://github.com',
+      };
+    },
     model,
     faults,
     requests,
@@ -242,7 +323,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     route: (method, template, handler) => router.add(method, template, handler),
     setRateLimit: (update) => limiter.set(update),
     close: async () => {
-      await Promise.all([apiListener.close(), storageListener.close()]);
+      await Promise.all(listeners.map((listener) => listener.close()));
     },
   };
 }
