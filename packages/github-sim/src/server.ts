@@ -45,9 +45,13 @@ export interface GitHubSimOptions {
   maxUploadBytes?: number;
   /** Lifetime of the signed cache upload/download URLs (default 10 minutes). */
   cacheUrlTtlMs?: number;
+  /** Sees every answer of the REST API listener (e.g. to check it against GitHub's OpenAPI description). */
+  onApiResponse?: (record: RequestRecord, response: SimResponse) => void;
 }
 
 export interface RequestRecord {
+  /** Which listener answered: the REST API, blob storage or the cache service. */
+  origin: SimOrigin;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -98,7 +102,7 @@ const BLOB_PREFIX = '/_blobs/';
 const BLOB_ROUTE = '/_blobs/{token}';
 
 /** The three origins: the REST API, blob storage (logs, tarballs, cache archives), the cache service. */
-type Listener = 'api' | 'storage' | 'cache';
+export type SimOrigin = 'api' | 'storage' | 'cache';
 
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -121,6 +125,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
 
   const send = (res: ServerResponse, record: RequestRecord, response: SimResponse): void => {
     record.status = response.status ?? 200;
+    if (record.origin === 'api') options.onApiResponse?.(record, response);
     requestCounter += 1;
     writeResponse(res, response, `SIM:${requestCounter.toString(16).toUpperCase()}`);
   };
@@ -145,7 +150,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   };
 
   /** The route template of a storage or cache-service request. */
-  const routeOutsideApi = (listener: Listener, method: string, path: string): string | null => {
+  const routeOutsideApi = (listener: SimOrigin, method: string, path: string): string | null => {
     if (listener === 'cache') return cacheServiceRoute(method, path);
     if (path.startsWith(BLOB_PREFIX)) return BLOB_ROUTE;
     return path.startsWith(`/${STORAGE_ACCOUNT}/`) && path.split('/').length === 4
@@ -155,7 +160,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
 
   /** Storage and the cache service know nothing of GitHub tokens, rate limits or API routes. */
   const respondOutsideApi = (
-    listener: Listener,
+    listener: SimOrigin,
     req: IncomingMessage,
     record: RequestRecord,
     raw: Buffer,
@@ -193,11 +198,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   };
 
   /** The request pipeline of the three listeners. */
-  const handle = async (req: IncomingMessage, res: ServerResponse, listener: Listener): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, listener: SimOrigin): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', { api: baseUrl, storage: blobUrl, cache: cacheUrl }[listener]);
     const path = url.pathname;
     const record: RequestRecord = {
+      origin: listener,
       method,
       path,
       query: Object.fromEntries(url.searchParams),

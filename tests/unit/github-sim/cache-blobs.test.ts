@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { ManualClock } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 // The blob host behind the v2 cache service follows Azure Blob Storage's REST API: Put Blob,
 // Put Block + Put Block List, Get Blob with a Range header (learn.microsoft.com
@@ -15,7 +18,7 @@ describe('github-sim blob host for cache archives', () => {
   let token = '';
 
   beforeAll(async () => {
-    sim = await startGitHubSim({ clock });
+    sim = await startGitHubSim({ onApiResponse, clock });
     sim.model.addRepo('o', 'r');
     token = sim.cacheEnv('o/r').ACTIONS_RUNTIME_TOKEN ?? '';
   });

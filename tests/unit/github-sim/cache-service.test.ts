@@ -5,6 +5,9 @@ import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { makeTempDir, removeTempDir } from '../../support/temp';
 import { runCacheLibrary } from './cache-library';
 import { simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 // The real @actions/cache (v6) against the simulated cache service: v2 is the twirp service of
 // github.com runners (ACTIONS_RESULTS_URL + signed blob URLs), v1 the GHES REST service
@@ -18,7 +21,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
   const dirs = { workspace: '', temp: '' };
 
   beforeAll(async () => {
-    sim = await startGitHubSim();
+    sim = await startGitHubSim({ onApiResponse });
     sim.model.addRepo('o', 'r');
     root = await makeTempDir('qeml-cache-');
     dirs.workspace = join(root, 'work');

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { ManualClock, simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 describe('github-sim rate limits', () => {
   let sim: GitHubSim | undefined;
@@ -8,7 +11,7 @@ describe('github-sim rate limits', () => {
 
   test('every response carries x-ratelimit headers counting down from the budget', async () => {
     const clock = new ManualClock();
-    sim = await startGitHubSim({ clock, rateLimit: { limit: 10, resetAfterSeconds: 60 } });
+    sim = await startGitHubSim({ onApiResponse, clock, rateLimit: { limit: 10, resetAfterSeconds: 60 } });
     sim.model.addRepo('o', 'r');
     const octokit = simClient(sim);
     const first = await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
@@ -27,7 +30,7 @@ describe('github-sim rate limits', () => {
 
   test('primary limit: 403 with remaining 0 and a reset; the throttling plugin waits and recovers after reset', async () => {
     const clock = new ManualClock();
-    sim = await startGitHubSim({ clock, rateLimit: { limit: 2, resetAfterSeconds: 60 } });
+    sim = await startGitHubSim({ onApiResponse, clock, rateLimit: { limit: 2, resetAfterSeconds: 60 } });
     sim.model.addRepo('o', 'r');
     const waits: number[] = [];
     const octokit = simClient(sim, {
@@ -48,7 +51,7 @@ describe('github-sim rate limits', () => {
   });
 
   test('primary limit surfaces as an error when the client does not retry, and setRateLimit restores it', async () => {
-    sim = await startGitHubSim({ clock: new ManualClock() });
+    sim = await startGitHubSim({ onApiResponse, clock: new ManualClock() });
     sim.model.addRepo('o', 'r');
     sim.setRateLimit({ remaining: 0 });
     const octokit = simClient(sim);
@@ -67,6 +70,7 @@ describe('github-sim rate limits', () => {
   test('secondary limit: 403 with retry-after and the secondary-rate-limit message; the plugin retries after it', async () => {
     const clock = new ManualClock();
     sim = await startGitHubSim({
+      onApiResponse,
       clock,
       secondaryLimit: { maxRequests: 2, perSeconds: 10, retryAfterSeconds: 1 },
     });

@@ -36,7 +36,7 @@ export class ActionsRenderer {
 
   run(repo: RepoState, run: RunRecord, attempt: AttemptRecord, workflowPath: string): WorkflowRun {
     const api = `${this.api(repo)}/actions/runs/${run.id}`;
-    const minimal = this.repos.render(repo);
+    const minimal = this.repos.renderMinimal(repo);
     return {
       id: run.id,
       name: run.name,

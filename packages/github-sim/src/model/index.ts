@@ -56,10 +56,10 @@ export class SimModel {
   constructor(apiUrl: string, webUrl: string, clock: Clock) {
     this.ctx = new ModelContext(apiUrl, webUrl, clock);
     this.repos = new Repos(this.ctx);
-    this.pulls = new Pulls(this.ctx, this.repos);
+    this.issues = new Issues(this.ctx);
+    this.pulls = new Pulls(this.ctx, this.repos, this.issues);
     this.actions = new Actions(this.ctx, this.repos);
     this.actionsView = new ActionsRenderer(this.ctx, this.repos);
-    this.issues = new Issues(this.ctx);
     this.deployments = new Deployments(this.ctx);
     this.caches = new Caches(this.ctx);
     this.gitView = {

@@ -65,5 +65,11 @@ export function searchIssues(model: SimModel, q: string): (Issue & { score: numb
         matchesTerms(model, issue, query),
     )
     .reverse()
-    .map((issue) => ({ ...model.issues.render(model.repos.byFullName(issue.repoKey), issue), score: 1 }));
+    .map((issue) => searchResultItem(model.issues.render(model.repos.byFullName(issue.repoKey), issue)));
+}
+
+/** A search hit: the issue with a score; the description types `body` as a string, so an empty body is left out. */
+function searchResultItem(issue: Issue): Issue & { score: number } {
+  const { body, ...rest } = issue;
+  return { ...rest, ...(body === null || body === undefined ? {} : { body }), score: 1 };
 }

@@ -160,6 +160,6 @@ export function registerIssueRoutes(router: Router): void {
     if (q.length > 256) throw new SimHttpError(422, 'The search is longer than 256 characters.');
     const page = ctx.paginate(searchIssues(ctx.model, q), 'items');
     const { total_count, items } = page.body as { total_count: number; items: unknown[] };
-    return { ...page, body: { total_count, incomplete_results: false, items } };
+    return { ...page, body: { total_count, incomplete_results: false, search_type: 'lexical', items } };
   });
 }

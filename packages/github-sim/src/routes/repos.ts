@@ -5,7 +5,7 @@ import { intParam, repoOf } from './common';
 
 /** Repository, compare and pull request endpoints. */
 export function registerRepoRoutes(router: Router): void {
-  router.add('GET', '/repos/{owner}/{repo}', (ctx) => ({ body: ctx.model.repos.render(repoOf(ctx)) }));
+  router.add('GET', '/repos/{owner}/{repo}', (ctx) => ({ body: ctx.model.repos.renderFull(repoOf(ctx)) }));
 
   router.add('GET', '/repos/{owner}/{repo}/branches', (ctx) => {
     const repo = repoOf(ctx);
