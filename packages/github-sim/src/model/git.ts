@@ -63,6 +63,11 @@ function ancestors(repo: RepoState, sha: string): string[] {
   return order;
 }
 
+/** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
+export function isAncestor(repo: RepoState, ancestor: string, descendant: string): boolean {
+  return ancestors(repo, descendant).includes(ancestor);
+}
+
 function blobSha(content: string): string {
   return createHash('sha1')
     .update(`blob ${Buffer.byteLength(content)}\0${content}`)

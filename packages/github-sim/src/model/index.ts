@@ -16,6 +16,7 @@ import { type CommitRecord, diffTrees, type FileChanges, renderCommit } from './
 import { type AddIssueOptions, Issues } from './issues';
 import { type AddPullOptions, Pulls } from './pulls';
 import { type AddRepoOptions, type RepoState, Repos } from './repos';
+import { type CommitState, CommitStatuses } from './statuses';
 
 export type {
   AddedRun,
@@ -33,6 +34,7 @@ export type { FileChanges } from './git';
 export type { AddIssueOptions } from './issues';
 export type { AddPullOptions } from './pulls';
 export type { AddRepoOptions, RepoState } from './repos';
+export type { CommitState } from './statuses';
 
 /**
  * The simulator's in-memory GitHub: areas hold the records, and these builders keep test setup short.
@@ -47,6 +49,7 @@ export class SimModel {
   readonly issues: Issues;
   readonly deployments: Deployments;
   readonly caches: Caches;
+  readonly statuses: CommitStatuses;
   /** Commit and diff rendering bound to this model's URLs. */
   readonly gitView: {
     renderCommit: (repo: RepoState, commit: CommitRecord) => ReturnType<typeof renderCommit>;
@@ -62,6 +65,7 @@ export class SimModel {
     this.actionsView = new ActionsRenderer(this.ctx, this.repos);
     this.deployments = new Deployments(this.ctx);
     this.caches = new Caches(this.ctx);
+    this.statuses = new CommitStatuses(this.ctx);
     this.gitView = {
       renderCommit: (repo, commit) => renderCommit(this.ctx, repo, commit),
       diffTrees: (repo, from, to) => diffTrees(this.ctx, repo, from, to),
@@ -159,6 +163,12 @@ export class SimModel {
   /** Returns the cache id. */
   addCache(fullName: string, options: AddCacheOptions): number {
     return this.caches.add(this.repo(fullName), options).id;
+  }
+
+  /** A commit status on `ref` (a branch or sha); returns its id. */
+  addCommitStatus(fullName: string, ref: string, state: CommitState, context = 'default'): number {
+    const repo = this.repo(fullName);
+    return this.statuses.add(repo, this.repos.requireRef(repo, ref), { state, context }).id;
   }
 
   /** The .tar.gz served by GET /repos/{owner}/{repo}/tarball/{ref}. */

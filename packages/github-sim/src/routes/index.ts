@@ -4,6 +4,7 @@ import { registerCacheRoutes } from './caches';
 import { registerDeploymentRoutes } from './deployments';
 import { registerIssueRoutes } from './issues';
 import { registerRepoRoutes } from './repos';
+import { registerStatusRoutes } from './statuses';
 import { registerTarballRoutes } from './tarball';
 
 export function registerRoutes(router: Router): void {
@@ -12,5 +13,6 @@ export function registerRoutes(router: Router): void {
   registerIssueRoutes(router);
   registerDeploymentRoutes(router);
   registerCacheRoutes(router);
+  registerStatusRoutes(router);
   registerTarballRoutes(router);
 }
