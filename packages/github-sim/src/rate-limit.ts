@@ -45,6 +45,8 @@ export class RateLimiter {
     private readonly clock: Clock,
     options: RateLimitOptions = {},
     private readonly secondary?: SecondaryLimitOptions,
+    /** The `x-ratelimit-resource` this budget is: `core`, or `search` with its own budget. */
+    readonly resource = 'core',
   ) {
     this.limit = options.limit ?? 5000;
     this.resetAfterMs = (options.resetAfterSeconds ?? 3600) * 1000;
@@ -78,19 +80,7 @@ export class RateLimiter {
       'x-ratelimit-remaining': String(state.remaining),
       'x-ratelimit-used': String(state.used),
       'x-ratelimit-reset': String(state.reset),
-      'x-ratelimit-resource': 'core',
-    };
-  }
-
-  /** The body of GET /rate_limit. */
-  rateLimitBody(): {
-    resources: Record<string, RateLimitState & { resource: string }>;
-    rate: RateLimitState;
-  } {
-    const core = { ...this.state(), resource: 'core' };
-    return {
-      resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0, resource: 'search' } },
-      rate: core,
+      'x-ratelimit-resource': this.resource,
     };
   }
 
@@ -126,6 +116,34 @@ export class RateLimiter {
     this.recent.push(now);
     return null;
   }
+}
+
+/** Resources GET /rate_limit lists besides core and search, with GitHub's default budgets (REST docs "Get rate limit status"). */
+const OTHER_RESOURCES: Record<string, number> = {
+  graphql: 5000,
+  integration_manifest: 5000,
+  source_import: 100,
+  code_scanning_upload: 1000,
+  code_scanning_autofix: 10,
+  actions_runner_registration: 10000,
+  scim: 15000,
+  dependency_snapshots: 100,
+  dependency_sbom: 100,
+  code_search: 10,
+};
+
+/** The body of GET /rate_limit: every resource, the live core and search budgets among them. */
+export function rateLimitBody(
+  core: RateLimiter,
+  search: RateLimiter,
+  clock: Clock,
+): { resources: Record<string, RateLimitState>; rate: RateLimitState } {
+  const hourFromNow = Math.ceil(clock.now() / 1000) + 3600;
+  const resources: Record<string, RateLimitState> = { core: core.state(), search: search.state() };
+  for (const [name, limit] of Object.entries(OTHER_RESOURCES)) {
+    resources[name] = { limit, remaining: limit, used: 0, reset: hourFromNow };
+  }
+  return { resources, rate: core.state() };
 }
 
 /** GitHub's 403 for a refused request; plugin-throttling tells the two limits apart by these messages. */

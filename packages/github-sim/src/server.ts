@@ -21,6 +21,7 @@ import {
   type Clock,
   RateLimiter,
   type RateLimitOptions,
+  rateLimitBody,
   rateLimitRefusal,
   type SecondaryLimitOptions,
 } from './rate-limit';
@@ -43,6 +44,8 @@ export interface GitHubSimOptions {
   maxBodyBytes?: number;
   /** Uploads to the cache service and blob storage above this size get 413 (default 64 MiB). */
   maxUploadBytes?: number;
+  /** How long a new or edited issue stays invisible to search (default 3 s); follows `clock`. */
+  searchIndexDelayMs?: number;
   /** Lifetime of the signed cache upload/download URLs (default 10 minutes). */
   cacheUrlTtlMs?: number;
   /** Sees every answer of the REST API listener (e.g. to check it against GitHub's OpenAPI description). */
@@ -110,6 +113,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   registerRoutes(router);
   const faults = new Faults(options.seed ?? 1);
   const limiter = new RateLimiter(clock, options.rateLimit, options.secondaryLimit);
+  // Search has its own budget: 30 requests a minute (REST docs "Search": "Rate limit").
+  const searchLimiter = new RateLimiter(clock, { limit: 30, resetAfterSeconds: 60 }, undefined, 'search');
   const requests: RequestRecord[] = [];
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   let requestCounter = 0;
@@ -263,10 +268,13 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     if (!isAuthorized(req)) return send(res, record, apiError(401, 'Bad credentials', true));
     // GitHub does not count GET /rate_limit against the budget.
     if (path === '/rate_limit') {
-      return send(res, record, { body: limiter.rateLimitBody(), headers: limiter.headers() });
+      return send(res, record, {
+        body: rateLimitBody(limiter, searchLimiter, clock),
+        headers: limiter.headers(),
+      });
     }
 
-    const verdict = limiter.consume();
+    const verdict = (path.startsWith('/search/') ? searchLimiter : limiter).consume();
     if (!verdict.allowed) return send(res, record, rateLimitRefusal(verdict));
     if (!match) return send(res, record, { ...apiError(404, 'Not Found', true), headers: verdict.headers });
 
@@ -298,6 +306,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   [baseUrl, blobUrl, cacheUrl] = listeners.map((listener) => listener.url) as [string, string, string];
   const serverUrl = `${baseUrl}/_web`;
   model = new SimModel(baseUrl, serverUrl, clock);
+  model.ctx.searchIndexDelayMs = options.searchIndexDelayMs ?? model.ctx.searchIndexDelayMs;
   blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
   container = new BlobContainer(blobUrl, clock, options.cacheUrlTtlMs ?? 10 * 60_000);
   cacheService = new CacheService(model.caches, container);

@@ -3,7 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { createGitHubClient, type GitHubClient } from '@qeml/action-kit';
-import { type AddRepoOptions, type GitHubSim, startGitHubSim } from '@qeml/github-sim';
+import { type AddRepoOptions, type GitHubSim, type GitHubSimOptions, startGitHubSim } from '@qeml/github-sim';
 import { contractCheck } from './contract';
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
@@ -85,11 +85,11 @@ export interface SimWithRepo {
  * before its tests and closes it after them. `sim` and `octokit` are set once the tests run.
  * Every answer is checked against GitHub's OpenAPI description (contract.ts).
  */
-export function simWithRepo(repoOptions?: AddRepoOptions): SimWithRepo {
+export function simWithRepo(repoOptions?: AddRepoOptions, simOptions: GitHubSimOptions = {}): SimWithRepo {
   const fixture = { repo: { owner: 'o', repo: 'r' } } as SimWithRepo;
   const onApiResponse = contractCheck();
   beforeAll(async () => {
-    fixture.sim = await startGitHubSim({ onApiResponse });
+    fixture.sim = await startGitHubSim({ ...simOptions, onApiResponse });
     fixture.sim.model.addRepo('o', 'r', repoOptions);
     fixture.octokit = simClient(fixture.sim);
   });

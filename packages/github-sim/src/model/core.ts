@@ -7,6 +7,8 @@ export type SimpleUser = components['schemas']['simple-user'];
 /** What every model area needs: base URLs, time, ids. */
 export class ModelContext {
   private lastId = 1000;
+  /** How long a new or edited issue stays invisible to search (GitHub indexes asynchronously). */
+  searchIndexDelayMs = 3000;
 
   constructor(
     readonly apiUrl: string,

@@ -54,11 +54,20 @@ export class Pulls {
     private readonly issues: Issues,
   ) {}
 
+  /** Adds the pull request and its issue (same number, same title, body, labels and state). */
   add(repo: RepoState, options: AddPullOptions): PullRecord {
-    repo.lastNumber += 1;
+    const merged = options.merged ?? false;
+    const issue = this.issues.add(repo, {
+      title: options.title ?? `Merge ${options.head}`,
+      body: options.body ?? null,
+      state: merged ? 'closed' : (options.state ?? 'open'),
+      labels: options.labels ?? [],
+      user: options.user ?? 'octocat',
+      pull: { mergedAt: merged ? this.ctx.timestamp() : null },
+    });
     const pull: PullRecord = {
       id: this.ctx.nextId(),
-      number: repo.lastNumber,
+      number: issue.number,
       repoKey: repo.fullName.toLowerCase(),
       title: options.title ?? `Merge ${options.head}`,
       body: options.body ?? null,
@@ -122,7 +131,7 @@ export class Pulls {
       title: pull.title,
       user: this.ctx.user(pull.user ?? ACTIONS_BOT),
       body: pull.body,
-      labels: pull.labels.map((name) => this.issues.renderLabel(repo, name)),
+      labels: this.issues.get(repo, pull.number).labels.map((name) => this.issues.renderLabel(repo, name)),
       milestone: null,
       active_lock_reason: null,
       assignee: null,

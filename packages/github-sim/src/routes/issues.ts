@@ -118,15 +118,14 @@ export function registerIssueRoutes(router: Router): void {
   router.add('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
     const repo = repoOf(ctx);
     const comment = ctx.model.issues.getComment(repo, intParam(ctx, 'comment_id'));
-    comment.body = requiredString(bodyObject(ctx), 'body', 'IssueComment');
-    comment.updatedAt = ctx.model.ctx.timestamp();
+    ctx.model.issues.editComment(repo, comment, requiredString(bodyObject(ctx), 'body', 'IssueComment'));
     return { body: ctx.model.issues.renderComment(repo, comment) };
   });
 
   router.add('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
     const repo = repoOf(ctx);
     const comment = ctx.model.issues.getComment(repo, intParam(ctx, 'comment_id'));
-    ctx.model.issues.comments.splice(ctx.model.issues.comments.indexOf(comment), 1);
+    ctx.model.issues.deleteComment(repo, comment);
     return { status: 204 };
   });
 
@@ -158,7 +157,7 @@ export function registerIssueRoutes(router: Router): void {
     const q = ctx.query.q;
     if (!q) throw validationFailed('Search', 'q');
     if (q.length > 256) throw new SimHttpError(422, 'The search is longer than 256 characters.');
-    const page = ctx.paginate(searchIssues(ctx.model, q), 'items');
+    const page = ctx.paginate(searchIssues(ctx.model, q, ctx.model.ctx.searchIndexDelayMs), 'items');
     const { total_count, items } = page.body as { total_count: number; items: unknown[] };
     return { ...page, body: { total_count, incomplete_results: false, search_type: 'lexical', items } };
   });
