@@ -46,6 +46,8 @@ export interface GitHubSimOptions {
   maxUploadBytes?: number;
   /** How long a new or edited issue stays invisible to search (default 3 s); follows `clock`. */
   searchIndexDelayMs?: number;
+  /** How long dispatches, re-runs and cancels take to show (default 0: at once); follows `clock`. */
+  effectDelayMs?: number;
   /** Lifetime of the signed cache upload/download URLs (default 10 minutes). */
   cacheUrlTtlMs?: number;
   /** Sees every answer of the REST API listener (e.g. to check it against GitHub's OpenAPI description). */
@@ -275,6 +277,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
 
     const verdict = (path.startsWith('/search/') ? searchLimiter : limiter).consume();
+    model.ctx.settle();
     if (!verdict.allowed) return send(res, record, rateLimitRefusal(verdict));
     if (!match) return send(res, record, { ...apiError(404, 'Not Found', true), headers: verdict.headers });
 
@@ -307,6 +310,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const serverUrl = `${baseUrl}/_web`;
   model = new SimModel(baseUrl, serverUrl, clock);
   model.ctx.searchIndexDelayMs = options.searchIndexDelayMs ?? model.ctx.searchIndexDelayMs;
+  model.ctx.effectDelayMs = options.effectDelayMs ?? 0;
   blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
   container = new BlobContainer(blobUrl, clock, options.cacheUrlTtlMs ?? 10 * 60_000);
   cacheService = new CacheService(model.caches, container);

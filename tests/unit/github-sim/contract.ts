@@ -104,7 +104,13 @@ const UNDECLARED_BUT_REAL: Record<string, { statuses: number[]; source: string }
   },
   'actions/re-run-workflow-failed-jobs': {
     statuses: [403],
-    source: 'answered while the run is not completed',
+    source:
+      'while the run is not completed, after 30 days or 50 re-runs (docs "Re-running workflows and jobs")',
+  },
+  'actions/re-run-workflow': {
+    statuses: [403],
+    source:
+      'while the run is not completed, after 30 days or 50 re-runs (docs "Re-running workflows and jobs")',
   },
 };
 

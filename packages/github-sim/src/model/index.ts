@@ -7,6 +7,7 @@ import {
   type DispatchListener,
   type JobSpec,
   type RerunListener,
+  type WorkflowTriggers,
 } from './actions';
 import { ActionsRenderer } from './actions-render';
 import { type AddCacheOptions, Caches } from './caches';
@@ -27,6 +28,8 @@ export type {
   JobSpec,
   RunRecord,
   StepSpec,
+  WorkflowRecord,
+  WorkflowTriggers,
 } from './actions';
 export type { AddCacheOptions } from './caches';
 export type { AddDeploymentOptions, DeploymentState } from './deployments';
@@ -99,7 +102,11 @@ export class SimModel {
     return this.pulls.add(this.repo(fullName), options).number;
   }
 
-  addWorkflow(fullName: string, options: { name: string; path?: string }): number {
+  /** `triggers` (the workflow's `on:`) makes dispatches checked like GitHub checks them. */
+  addWorkflow(
+    fullName: string,
+    options: { name: string; path?: string; triggers?: WorkflowTriggers },
+  ): number {
     return this.actions.addWorkflow(this.repo(fullName), options).id;
   }
 

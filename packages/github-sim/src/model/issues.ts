@@ -14,7 +14,7 @@ export interface IssueRecord {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  stateReason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   labels: string[];
   assignees: string[];
   user: string;

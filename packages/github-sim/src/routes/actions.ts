@@ -1,5 +1,5 @@
-import { notFound, validationFailed } from '../errors';
-import type { RepoState, RunRecord } from '../model';
+import { notFound, SimHttpError, validationFailed } from '../errors';
+import type { RepoState, RunRecord, WorkflowRecord } from '../model';
 import type { RouteContext, Router } from '../router';
 import { bodyObject, intParam, repoOf } from './common';
 
@@ -39,6 +39,30 @@ function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
   );
 }
 
+/**
+ * What GitHub checks before accepting a dispatch (REST docs "Create a workflow dispatch event";
+ * docs "Workflow syntax: on.workflow_dispatch.inputs"): at most 25 inputs, a workflow_dispatch
+ * trigger, no unknown inputs, every required input without a default given.
+ */
+function checkDispatch(workflow: WorkflowRecord, inputs: Record<string, unknown>): void {
+  const names = Object.keys(inputs);
+  if (names.length > 25)
+    throw new SimHttpError(422, `you may only define up to 25 \`inputs\` for a \`workflow_dispatch\` event`);
+  const triggers = workflow.triggers;
+  if (!triggers) return;
+  if (!triggers.events.includes('workflow_dispatch')) {
+    throw new SimHttpError(422, "Workflow does not have 'workflow_dispatch' trigger");
+  }
+  const declared = triggers.dispatchInputs ?? {};
+  const unexpected = names.filter((name) => !(name in declared));
+  if (unexpected.length > 0)
+    throw new SimHttpError(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+  const missing = Object.entries(declared)
+    .filter(([name, spec]) => spec.required && spec.default === undefined && inputs[name] === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0) throw new SimHttpError(422, `Required input '${missing[0]}' not provided`);
+}
+
 /** Workflows, runs, attempts, re-runs, dispatches, jobs, job logs and check-run annotations. */
 export function registerActionsRoutes(router: Router): void {
   router.add('GET', '/repos/{owner}/{repo}/actions/workflows', (ctx) => {
@@ -68,10 +92,20 @@ export function registerActionsRoutes(router: Router): void {
     const body = bodyObject(ctx);
     if (typeof body.ref !== 'string' || body.ref === '') throw validationFailed('Workflow', 'ref');
     const inputs = body.inputs ?? {};
-    if (typeof inputs !== 'object' || Array.isArray(inputs))
+    if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs))
       throw validationFailed('Workflow', 'inputs', 'invalid');
-    ctx.model.actions.dispatch(repo, workflow, body.ref, inputs as Record<string, unknown>);
-    return { status: 204 };
+    checkDispatch(workflow, inputs as Record<string, unknown>);
+    const runId = ctx.model.actions.dispatch(repo, workflow, body.ref, inputs as Record<string, unknown>);
+    if (body.return_run_details !== true) return { status: 204 };
+    // REST docs "Create a workflow dispatch event": 200 with the run's id and URLs when asked.
+    return {
+      status: 200,
+      body: {
+        workflow_run_id: runId,
+        run_url: `${ctx.model.ctx.apiUrl}/repos/${repo.fullName}/actions/runs/${runId}`,
+        html_url: `${ctx.model.ctx.webUrl}/${repo.fullName}/actions/runs/${runId}`,
+      },
+    };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/actions/runs', (ctx) => {
@@ -101,10 +135,21 @@ export function registerActionsRoutes(router: Router): void {
     });
   }
 
-  router.add('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel', (ctx) => {
+  // force-cancel also stops steps that run under always(); the sim has no steps running, so both cancel.
+  for (const suffix of ['cancel', 'force-cancel']) {
+    router.add('POST', `/repos/{owner}/{repo}/actions/runs/{run_id}/${suffix}`, (ctx) => {
+      const repo = repoOf(ctx);
+      ctx.model.actions.cancel(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')));
+      return { status: 202, body: {} };
+    });
+  }
+
+  router.add('POST', '/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun', (ctx) => {
     const repo = repoOf(ctx);
-    ctx.model.actions.cancel(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')));
-    return { status: 202, body: {} };
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'job_id'));
+    const run = ctx.model.actions.getRun(repo, job.runId);
+    ctx.model.actions.rerun(run, { failedOnly: false, jobName: job.name });
+    return { status: 201, body: {} };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', (ctx) => {
