@@ -8,6 +8,13 @@ export interface Clock {
 export interface RateLimitOptions {
   limit?: number;
   resetAfterSeconds?: number;
+  /**
+   * Budget of a GITHUB_TOKEN (a `ghs_` token) per repository and hour; default `limit`, else 1000
+   * (docs "Rate limits for the REST API": GITHUB_TOKEN, 1,000 requests per hour per repository).
+   */
+  githubTokenLimit?: number;
+  /** Status of a primary-limit refusal: GitHub answers 403 or 429 (default 403). */
+  refusalStatus?: 403 | 429;
 }
 
 export interface SecondaryLimitOptions {
@@ -91,18 +98,18 @@ export class RateLimiter {
     this.remaining = Math.min(update.remaining ?? this.remaining, this.limit);
   }
 
-  /** Counts one API request; refuses it when either limit is exhausted. */
-  consume(): RateLimitVerdict {
+  /** Counts one API request; refuses it when either limit is exhausted (`burst` checks the secondary one). */
+  consume(burst: RateLimiter = this): RateLimitVerdict {
     this.refresh();
     const now = this.clock.now();
-    const secondary = this.checkSecondary(now);
+    const secondary = burst.checkSecondary(now);
     if (secondary) return { allowed: false, kind: 'secondary', headers: { ...this.headers(), ...secondary } };
     if (this.remaining <= 0) return { allowed: false, kind: 'primary', headers: this.headers() };
     this.remaining -= 1;
     return { allowed: true, headers: this.headers() };
   }
 
-  private checkSecondary(now: number): Record<string, string> | null {
+  checkSecondary(now: number): Record<string, string> | null {
     if (!this.secondary) return null;
     const { maxRequests, perSeconds, retryAfterSeconds } = this.secondary;
     const retryAfter = String(retryAfterSeconds ?? perSeconds);
@@ -146,14 +153,73 @@ export function rateLimitBody(
   return { resources, rate: core.state() };
 }
 
-/** GitHub's 403 for a refused request; plugin-throttling tells the two limits apart by these messages. */
-export function rateLimitRefusal(verdict: RateLimitVerdict & { allowed: false }): SimResponse {
+/**
+ * Which budget a request spends: search has its own (30 a minute); a GITHUB_TOKEN (`ghs_`) on a
+ * repository route spends that repository's hourly budget; everything else the core budget.
+ * The secondary (burst) limit is shared by all.
+ */
+export class RateBudgets {
+  readonly core: RateLimiter;
+  readonly search: RateLimiter;
+  private readonly perRepository = new Map<string, RateLimiter>();
+  private override: { remaining?: number; limit?: number; resetAt?: number } = {};
+  private lastRepositoryBudget: RateLimiter | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: RateLimitOptions = {},
+    secondary?: SecondaryLimitOptions,
+  ) {
+    this.core = new RateLimiter(clock, options, secondary);
+    this.search = new RateLimiter(clock, { limit: 30, resetAfterSeconds: 60 }, undefined, 'search');
+  }
+
+  consume(token: string | undefined, path: string): RateLimitVerdict {
+    if (path.startsWith('/search/')) return this.search.consume(this.core);
+    const repository = /^\/repos\/([^/]+\/[^/]+)/.exec(path)?.[1]?.toLowerCase();
+    if (!repository || !token?.startsWith('ghs_')) return this.core.consume();
+    let budget = this.perRepository.get(repository);
+    if (!budget) {
+      const limit = this.options.githubTokenLimit ?? this.options.limit ?? 1000;
+      budget = new RateLimiter(this.clock, {
+        limit,
+        resetAfterSeconds: this.options.resetAfterSeconds ?? 3600,
+      });
+      budget.set(this.override);
+      this.perRepository.set(repository, budget);
+    }
+    this.lastRepositoryBudget = budget;
+    return budget.consume(this.core);
+  }
+
+  /** The core budget GET /rate_limit shows: a GITHUB_TOKEN belongs to one repository, so that one's. */
+  coreFor(token: string | undefined): RateLimiter {
+    return token?.startsWith('ghs_') && this.lastRepositoryBudget ? this.lastRepositoryBudget : this.core;
+  }
+
+  /** `setRateLimit`: applies to every budget but search, including ones made later. */
+  set(update: { remaining?: number; limit?: number; resetAt?: number }): void {
+    this.override = { ...this.override, ...update };
+    this.core.set(update);
+    for (const budget of this.perRepository.values()) budget.set(update);
+  }
+
+  refusal(verdict: RateLimitVerdict & { allowed: false }): SimResponse {
+    return rateLimitRefusal(verdict, this.options.refusalStatus ?? 403);
+  }
+}
+
+/** GitHub's 403 (or 429) for a refused request; plugin-throttling tells the two limits apart by these messages. */
+export function rateLimitRefusal(
+  verdict: RateLimitVerdict & { allowed: false },
+  primaryStatus = 403,
+): SimResponse {
   const secondary = verdict.kind === 'secondary';
   const message = secondary
     ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.'
     : 'API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.';
   return {
-    status: 403,
+    status: secondary ? 403 : primaryStatus,
     body: { message, documentation_url: secondary ? SECONDARY_LIMIT_DOCS : PRIMARY_LIMIT_DOCS },
     headers: verdict.headers,
   };

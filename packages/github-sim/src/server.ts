@@ -19,10 +19,9 @@ import { SimModel } from './model';
 import { paginate } from './pagination';
 import {
   type Clock,
-  RateLimiter,
+  RateBudgets,
   type RateLimitOptions,
   rateLimitBody,
-  rateLimitRefusal,
   type SecondaryLimitOptions,
 } from './rate-limit';
 import { type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
@@ -114,9 +113,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const router = new Router();
   registerRoutes(router);
   const faults = new Faults(options.seed ?? 1);
-  const limiter = new RateLimiter(clock, options.rateLimit, options.secondaryLimit);
-  // Search has its own budget: 30 requests a minute (REST docs "Search": "Rate limit").
-  const searchLimiter = new RateLimiter(clock, { limit: 30, resetAfterSeconds: 60 }, undefined, 'search');
+  const budgets = new RateBudgets(clock, options.rateLimit, options.secondaryLimit);
+  const limiter = budgets.core;
   const requests: RequestRecord[] = [];
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   let requestCounter = 0;
@@ -270,15 +268,13 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     if (!isAuthorized(req)) return send(res, record, apiError(401, 'Bad credentials', true));
     // GitHub does not count GET /rate_limit against the budget.
     if (path === '/rate_limit') {
-      return send(res, record, {
-        body: rateLimitBody(limiter, searchLimiter, clock),
-        headers: limiter.headers(),
-      });
+      const core = budgets.coreFor(requestToken(req));
+      return send(res, record, { body: rateLimitBody(core, budgets.search, clock), headers: core.headers() });
     }
 
-    const verdict = (path.startsWith('/search/') ? searchLimiter : limiter).consume();
+    const verdict = budgets.consume(requestToken(req), path);
     model.ctx.settle();
-    if (!verdict.allowed) return send(res, record, rateLimitRefusal(verdict));
+    if (!verdict.allowed) return send(res, record, budgets.refusal(verdict));
     if (!match) return send(res, record, { ...apiError(404, 'Not Found', true), headers: verdict.headers });
 
     const ctx: RouteContext = {
@@ -340,7 +336,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       requests.length = 0;
     },
     route: (method, template, handler) => router.add(method, template, handler),
-    setRateLimit: (update) => limiter.set(update),
+    setRateLimit: (update) => budgets.set(update),
     close: async () => {
       await Promise.all(listeners.map((listener) => listener.close()));
     },

@@ -100,3 +100,43 @@ describe('github-sim rate limits', () => {
     expect((error as Error).message).toMatch(/secondary rate limit.*#about-secondary-rate-limits/);
   });
 });
+
+// docs.github.com "Rate limits for the REST API": a GITHUB_TOKEN gets 1,000 requests per hour per
+// repository; exceeding the primary limit answers 403 or 429.
+describe('github-sim GITHUB_TOKEN budgets and 429 refusals', () => {
+  let sim: GitHubSim | undefined;
+  afterEach(() => sim?.close());
+
+  test('a ghs_ token spends 1000 requests an hour per repository; other tokens the core 5000', async () => {
+    sim = await startGitHubSim({ onApiResponse, clock: new ManualClock() });
+    sim.model.addRepo('o', 'r');
+    sim.model.addRepo('o', 'other');
+    const actionsToken = simClient(sim);
+    const first = await actionsToken.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '999' });
+    // Another repository has its own budget.
+    const other = await actionsToken.rest.repos.get({ owner: 'o', repo: 'other' });
+    expect(other.headers['x-ratelimit-remaining']).toBe('999');
+    const personal = await fetch(`${sim.url}/repos/o/r`, {
+      headers: { authorization: 'token ghp_personal' },
+    });
+    expect(personal.headers.get('x-ratelimit-limit')).toBe('5000');
+  });
+
+  test('refusalStatus 429: the primary refusal answers 429 with the rate-limit headers', async () => {
+    sim = await startGitHubSim({
+      onApiResponse,
+      clock: new ManualClock(),
+      rateLimit: { refusalStatus: 429 },
+    });
+    sim.model.addRepo('o', 'r');
+    sim.setRateLimit({ remaining: 0 });
+    const error = await simClient(sim)
+      .rest.repos.get({ owner: 'o', repo: 'r' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 429,
+      response: { headers: expect.objectContaining({ 'x-ratelimit-remaining': '0' }) },
+    });
+  });
+});
