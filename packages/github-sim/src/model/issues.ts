@@ -162,6 +162,23 @@ export class Issues {
     this.reindex(issue);
   }
 
+  /** The repository's labels, in creation order. */
+  labelsOf(repo: RepoState): { id: number; name: string; color: string }[] {
+    const prefix = `${repo.fullName}#`.toLowerCase();
+    return [...this.labels.entries()].filter(([key]) => key.startsWith(prefix)).map(([, label]) => label);
+  }
+
+  findLabel(repo: RepoState, name: string): { id: number; name: string; color: string } | undefined {
+    return this.labels.get(`${repo.fullName}#${name}`.toLowerCase());
+  }
+
+  /** Creates a label (or returns the existing one with that name) with its colour. */
+  createLabel(repo: RepoState, name: string, color?: string): { id: number; name: string; color: string } {
+    const label = this.label(repo, name);
+    if (color) label.color = color;
+    return label;
+  }
+
   private label(repo: RepoState, name: string): { id: number; name: string; color: string } {
     const key = `${repo.fullName}#${name}`.toLowerCase();
     let label = this.labels.get(key);

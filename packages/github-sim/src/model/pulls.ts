@@ -96,6 +96,10 @@ export class Pulls {
     return this.comparison(repo, pull).files ?? [];
   }
 
+  commits(repo: RepoState, pull: PullRecord) {
+    return this.comparison(repo, pull).commits;
+  }
+
   private comparison(repo: RepoState, pull: PullRecord) {
     const base = repo.commits.get(this.repos.requireRef(repo, pull.base));
     const head = repo.commits.get(this.repos.requireRef(repo, pull.head));

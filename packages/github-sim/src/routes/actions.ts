@@ -1,5 +1,7 @@
+import { strToU8, zipSync } from 'fflate';
 import { notFound, SimHttpError, validationFailed } from '../errors';
 import type { RepoState, RunRecord, WorkflowRecord } from '../model';
+import { renderCheckRun } from '../model/checks-render';
 import type { RouteContext, Router } from '../router';
 import { bodyObject, intParam, repoOf } from './common';
 
@@ -19,9 +21,34 @@ function renderRun(ctx: RouteContext, repo: RepoState, run: RunRecord, attemptNu
   return actionsView.run(repo, run, attempt, workflow?.path ?? '');
 }
 
+/**
+ * The `created` filter in GitHub's date syntax (docs "Understanding the search syntax":
+ * `>=2024-01-01`, `<2024-02-01`, `2024-01-01..2024-01-31`, or a day) as an inclusive ISO range.
+ */
+function createdRange(value: string): [string, string] {
+  const day = (date: string, end: boolean) =>
+    date.length === 10 ? `${date}T${end ? '23:59:59' : '00:00:00'}Z` : date;
+  const range = /^(.+)\.\.(.+)$/.exec(value);
+  if (range)
+    return [
+      range[1] === '*' ? '' : day(range[1] ?? '', false),
+      range[2] === '*' ? '~' : day(range[2] ?? '', true),
+    ];
+  const compare = /^(>=|<=|>|<)(.+)$/.exec(value);
+  if (compare) {
+    const [, op, date = ''] = compare;
+    if (op === '>=') return [day(date, false), '~'];
+    if (op === '>') return [`${day(date, true)}\u0000`, '~'];
+    if (op === '<=') return ['', day(date, true)];
+    return ['', `${day(date, false).slice(0, -1)}`];
+  }
+  return [day(value, false), day(value, true)];
+}
+
 /** Runs newest first, filtered the way the API filters (`status` accepts a status or a conclusion). */
 function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
-  const { status, branch, event, head_sha: headSha, actor } = ctx.query;
+  const { status, branch, event, head_sha: headSha, actor, check_suite_id: checkSuiteId } = ctx.query;
+  const created = ctx.query.created ? createdRange(ctx.query.created) : undefined;
   const selected = runs
     .filter((run) => {
       const attempt = ctx.model.actions.latestAttempt(run);
@@ -30,13 +57,18 @@ function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
       if (branch && run.headBranch !== branch) return false;
       if (event && run.event !== event) return false;
       if (headSha && run.headSha !== headSha) return false;
+      if (checkSuiteId && ctx.model.actionsView.checkSuiteId(run) !== Number(checkSuiteId)) return false;
+      if (created && !(run.createdAt >= created[0] && run.createdAt <= created[1])) return false;
       return !actor || run.actor === actor;
     })
     .reverse();
-  return ctx.paginate(
-    selected.map((run) => renderRun(ctx, repo, run)),
-    'workflow_runs',
-  );
+  const rendered = selected.map((run) => renderRun(ctx, repo, run));
+  // exclude_pull_requests=true empties each run's pull_requests.
+  const shown =
+    ctx.query.exclude_pull_requests === 'true'
+      ? rendered.map((run) => ({ ...run, pull_requests: [] }))
+      : rendered;
+  return ctx.paginate(shown, 'workflow_runs');
 }
 
 /**
@@ -187,6 +219,54 @@ export function registerActionsRoutes(router: Router): void {
     if (job.status !== 'completed') throw notFound();
     const location = ctx.signBlob(job.log, 'text/plain; charset=utf-8', `job-${job.id}.log`);
     return { status: 302, headers: { location } };
+  });
+
+  // REST docs "Download workflow run (attempt) logs": 302 to a short-lived zip, one file per job.
+  const runLogs = (ctx: RouteContext, attemptNumber?: number) => {
+    const repo = repoOf(ctx);
+    const run = ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'));
+    const attempt =
+      attemptNumber === undefined
+        ? ctx.model.actions.latestAttempt(run)
+        : ctx.model.actions.attempt(run, attemptNumber);
+    if (attempt.status !== 'completed') throw notFound();
+    const jobs = ctx.model.actions.latestJobs(run, attempt.number);
+    const files = Object.fromEntries(
+      jobs.map((job, index) => [`${index}_${job.name}.txt`, strToU8(job.log)]),
+    );
+    const zip = Buffer.from(zipSync(files));
+    const location = ctx.signBlob(zip, 'application/zip', `logs_${run.id}.zip`);
+    return { status: 302, headers: { location } };
+  };
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/logs', (ctx) => runLogs(ctx));
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs', (ctx) =>
+    runLogs(ctx, intParam(ctx, 'attempt_number')),
+  );
+
+  router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'check_run_id'));
+    const run = ctx.model.actions.getRun(repo, job.runId);
+    return { body: renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)) };
+  });
+
+  // REST docs "List check runs for a Git reference": filter=latest (default) or all, check_name, status.
+  router.add('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', (ctx) => {
+    const repo = repoOf(ctx);
+    const sha = ctx.model.repos.requireRef(repo, ctx.params.ref ?? '');
+    const { check_name: name, status, filter = 'latest' } = ctx.query;
+    const checkRuns = ctx.model.actions
+      .runsOf(repo)
+      .filter((run) => run.headSha === sha)
+      .flatMap((run) =>
+        (filter === 'all' ? ctx.model.actions.allJobs(run) : ctx.model.actions.latestJobs(run)).map((job) =>
+          renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)),
+        ),
+      )
+      .filter((check) => (!name || check.name === name) && (!status || check.status === status))
+      .reverse();
+    const page = ctx.paginate(checkRuns, 'check_runs');
+    return page;
   });
 
   router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', (ctx) => {

@@ -172,6 +172,13 @@ export function registerDeploymentRoutes(router: Router): void {
     );
   });
 
+  // REST docs "Create or update an environment": 200 with the environment either way.
+  router.add('PUT', '/repos/{owner}/{repo}/environments/{environment_name}', (ctx) => {
+    const repo = repoOf(ctx);
+    const environment = ctx.model.deployments.ensureEnvironment(repo, ctx.params.environment_name ?? '');
+    return { body: ctx.model.deployments.renderEnvironment(repo, environment) };
+  });
+
   router.add('GET', '/repos/{owner}/{repo}/environments/{environment_name}', (ctx) => {
     const repo = repoOf(ctx);
     const name = (ctx.params.environment_name ?? '').toLowerCase();

@@ -68,6 +68,13 @@ export function registerRepoRoutes(router: Router): void {
     return { body: ctx.model.pulls.render(repo, ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'))) };
   });
 
+  // REST docs "List commits on a pull request": at most 250 commits, oldest first.
+  router.add('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits', (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'));
+    return ctx.paginate(ctx.model.pulls.commits(repo, pull).slice(0, COMPARE_MAX_COMMITS));
+  });
+
   router.add('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', (ctx) => {
     const repo = repoOf(ctx);
     const pull = ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'));
