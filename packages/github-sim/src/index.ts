@@ -5,10 +5,5 @@ export * from './model';
 export { linkHeader, paginate } from './pagination';
 export type { Clock, RateLimitOptions, SecondaryLimitOptions } from './rate-limit';
 export type { RouteContext, RouteHandler, SimResponse } from './router';
-export {
-  type GitHubSim,
-  type GitHubSimOptions,
-  type RequestRecord,
-  type SimOrigin,
-  startGitHubSim,
-} from './server';
+export { startGitHubSim } from './server';
+export type { GitHubSim, GitHubSimOptions, RequestRecord, SimOrigin } from './sim-types';
