@@ -193,7 +193,13 @@ export function contractCheck(
   options: { testRoutes?: string[] } = {},
 ): (record: RequestRecord, response: SimResponse) => void {
   const violations: ContractViolation[] = [];
+  const checked = new Map<string, number>();
   afterAll(() => {
+    // QEML_CONTRACT_STATS=1 prints how many answers of how many routes were checked.
+    if (process.env.QEML_CONTRACT_STATS) {
+      const answers = [...checked.values()].reduce((sum, n) => sum + n, 0);
+      process.stderr.write(`contract: ${answers} answers of ${checked.size} routes checked\n`);
+    }
     // One line per kind of drift, so a missing field shows once, not once per request.
     const distinct = [
       ...new Set(violations.map((v) => `${v.operation}: ${v.problem.replace(/\/\d+\//g, '/n/')}`)),
@@ -203,6 +209,8 @@ export function contractCheck(
   return (record, response) => {
     // Routes a test adds itself (`sim.route`) are not GitHub's.
     if (record.route !== null && options.testRoutes?.includes(record.route)) return;
+    const route = `${record.method} ${record.route}`;
+    checked.set(route, (checked.get(route) ?? 0) + 1);
     try {
       violations.push(...checkAnswer(record, response));
     } catch (error) {
