@@ -21,12 +21,18 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 
 /** Request headers for the request log: lower-cased, authorization kept as `<scheme> REDACTED`. */
 export function loggedHeaders(req: IncomingMessage): Record<string, string> {
+  const headers = rawHeaders(req);
+  if (headers.authorization !== undefined) {
+    headers.authorization = `${headers.authorization.split(' ')[0]} REDACTED`;
+  }
+  return headers;
+}
+
+/** Request headers lower-cased and whole (for services that decide on them). */
+export function rawHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : value;
-    headers[name.toLowerCase()] =
-      name.toLowerCase() === 'authorization' ? `${text.split(' ')[0]} REDACTED` : text;
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
 }

@@ -23,4 +23,5 @@ export {
 export { linkHeader, paginate } from './pagination';
 export type { Clock, RateLimitOptions, SecondaryLimitOptions } from './rate-limit';
 export type { RouteContext, RouteHandler, SimResponse } from './router';
-export { type GitHubSim, type GitHubSimOptions, type RequestRecord, startGitHubSim } from './server';
+export { startGitHubSim } from './server';
+export type { GitHubSim, GitHubSimOptions, RequestRecord, SimOrigin } from './sim-types';

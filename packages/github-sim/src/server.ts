@@ -1,82 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { BLOB_ROUTE_TEMPLATE, BlobContainer, STORAGE_ACCOUNT } from './blob-container';
 import { BlobStore } from './blobs';
+import { CacheService, cacheServiceRoute } from './cache-service';
 import { SimHttpError } from './errors';
-import { type FaultInjector, FaultInjector as Faults } from './faults';
+import { FaultInjector as Faults } from './faults';
 import {
   apiError,
   type LoopbackListener,
   listenOnLoopback,
   loggedHeaders,
+  rawHeaders,
   readBody,
   requestToken,
   writeResponse,
 } from './http';
 import { SimModel } from './model';
 import { paginate } from './pagination';
-import {
-  type Clock,
-  RateLimiter,
-  type RateLimitOptions,
-  rateLimitRefusal,
-  type SecondaryLimitOptions,
-} from './rate-limit';
+import { RateBudgets, rateLimitBody } from './rate-limit';
 import { type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
 import { registerRoutes } from './routes';
-
-export interface GitHubSimOptions {
-  rateLimit?: RateLimitOptions;
-  /** Abuse limit: more than `maxRequests` in `perSeconds` answers 403 with retry-after. */
-  secondaryLimit?: SecondaryLimitOptions;
-  /** Lifetime of signed log/tarball URLs (default 60 s, like GitHub's). */
-  logUrlTtlMs?: number;
-  /** Seed of the PRNG behind probabilistic faults. */
-  seed?: number;
-  /** Time source for rate-limit windows, URL expiry and timestamps (default Date.now). */
-  clock?: Clock;
-  /** Answer 401 without a token (`true`) or unless the token is one of these. */
-  requireToken?: boolean | string | string[];
-  /** Request bodies above this size get 413 (default 5 MiB). */
-  maxBodyBytes?: number;
-}
-
-export interface RequestRecord {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  /** The matched route template, or null when no route matched. */
-  route: string | null;
-  /** 0 when the connection was dropped by a fault. */
-  status: number;
-  /** Lower-cased; authorization is kept as `<scheme> REDACTED`. */
-  headers: Record<string, string>;
-  hasAuthorization: boolean;
-  body?: unknown;
-  at: number;
-  /** Id of the fault that shaped this response, if any. */
-  fault?: string;
-}
-
-export interface GitHubSim {
-  /** API base URL (use as GITHUB_API_URL / octokit baseUrl). */
-  url: string;
-  /** Web base URL used in html_url links. */
-  serverUrl: string;
-  /**
-   * Base of the signed log/tarball URLs: a second loopback listener, so a different origin from
-   * `url`, as GitHub redirects to blob storage / codeload on another host.
-   */
-  blobUrl: string;
-  model: SimModel;
-  faults: FaultInjector;
-  requests: RequestRecord[];
-  clearRequests(): void;
-  /** Adds or overrides a route; later routes win over built-in ones with the same template. */
-  route(method: string, template: string, handler: RouteHandler): void;
-  /** `resetAt` is in epoch seconds, as in x-ratelimit-reset. */
-  setRateLimit(update: { remaining?: number; limit?: number; resetAt?: number }): void;
-  close(): Promise<void>;
-}
+import type { GitHubSim, GitHubSimOptions, RequestRecord, SimOrigin } from './sim-types';
 
 const BLOB_PREFIX = '/_blobs/';
 const BLOB_ROUTE = '/_blobs/{token}';
@@ -86,18 +30,24 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const router = new Router();
   registerRoutes(router);
   const faults = new Faults(options.seed ?? 1);
-  const limiter = new RateLimiter(clock, options.rateLimit, options.secondaryLimit);
+  const budgets = new RateBudgets(clock, options.rateLimit, options.secondaryLimit);
+  const limiter = budgets.core;
   const requests: RequestRecord[] = [];
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   let requestCounter = 0;
   // Filled in once both listeners listen and their ports are known.
   let model = undefined as unknown as SimModel;
   let blobs = undefined as unknown as BlobStore;
+  let container = undefined as unknown as BlobContainer;
+  let cacheService = undefined as unknown as CacheService;
   let baseUrl = '';
   let blobUrl = '';
+  let cacheUrl = '';
+  const maxUpload = options.maxUploadBytes ?? 64 * 1024 * 1024;
 
   const send = (res: ServerResponse, record: RequestRecord, response: SimResponse): void => {
     record.status = response.status ?? 200;
+    if (record.origin === 'api') options.onApiResponse?.(record, response);
     requestCounter += 1;
     writeResponse(res, response, `SIM:${requestCounter.toString(16).toUpperCase()}`);
   };
@@ -112,19 +62,52 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   };
 
   /** Request body as JSON, or the error response GitHub gives for it. */
-  const readJsonBody = async (req: IncomingMessage): Promise<{ body?: unknown } | SimResponse> => {
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, maxBody);
-    } catch {
-      return apiError(413, 'Request body too large');
-    }
+  const parseJsonBody = (raw: Buffer): { body?: unknown } | SimResponse => {
     if (raw.length === 0) return {};
     try {
       return { body: JSON.parse(raw.toString('utf8')) as unknown };
     } catch {
       return apiError(400, 'Problems parsing JSON');
     }
+  };
+
+  /** The route template of a storage or cache-service request. */
+  const routeOutsideApi = (listener: SimOrigin, method: string, path: string): string | null => {
+    if (listener === 'cache') return cacheServiceRoute(method, path);
+    if (path.startsWith(BLOB_PREFIX)) return BLOB_ROUTE;
+    return path.startsWith(`/${STORAGE_ACCOUNT}/`) && path.split('/').length === 4
+      ? BLOB_ROUTE_TEMPLATE
+      : null;
+  };
+
+  /** Storage and the cache service know nothing of GitHub tokens, rate limits or API routes. */
+  const respondOutsideApi = (
+    listener: SimOrigin,
+    req: IncomingMessage,
+    record: RequestRecord,
+    raw: Buffer,
+  ) => {
+    if (listener === 'cache') {
+      return cacheService.respond({
+        method: record.method,
+        path: record.path,
+        query: record.query,
+        headers: rawHeaders(req),
+        body: raw,
+      });
+    }
+    if (record.path.startsWith(BLOB_PREFIX)) return blobs.respond(record.path.slice(BLOB_PREFIX.length));
+    if (record.route !== BLOB_ROUTE_TEMPLATE)
+      return { status: 404, body: 'The specified resource does not exist.' };
+    const [, , blobContainer = '', blob = ''] = record.path.split('/');
+    return container.respond({
+      method: record.method,
+      container: blobContainer,
+      blob: decodeURIComponent(blob),
+      query: record.query,
+      headers: rawHeaders(req),
+      body: raw,
+    });
   };
 
   const callRoute = async (ctx: RouteContext, handler: RouteHandler): Promise<SimResponse> => {
@@ -136,12 +119,13 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
   };
 
-  /** The request pipeline of both listeners: the API one (`storage` false) and the blob storage one. */
-  const handle = async (req: IncomingMessage, res: ServerResponse, storage: boolean): Promise<void> => {
+  /** The request pipeline of the three listeners. */
+  const handle = async (req: IncomingMessage, res: ServerResponse, listener: SimOrigin): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', storage ? blobUrl : baseUrl);
+    const url = new URL(req.url ?? '/', { api: baseUrl, storage: blobUrl, cache: cacheUrl }[listener]);
     const path = url.pathname;
     const record: RequestRecord = {
+      origin: listener,
       method,
       path,
       query: Object.fromEntries(url.searchParams),
@@ -153,14 +137,24 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     };
     requests.push(record);
 
-    const parsed = await readJsonBody(req);
-    if ('status' in parsed) return send(res, record, parsed);
-    const { body } = parsed;
-    if (body !== undefined) record.body = body;
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, listener === 'api' ? maxBody : maxUpload);
+    } catch {
+      return send(res, record, apiError(413, 'Request body too large'));
+    }
+    let body: unknown;
+    if (listener === 'api') {
+      const parsed = parseJsonBody(raw);
+      if ('status' in parsed) return send(res, record, parsed);
+      body = parsed.body;
+      if (body !== undefined) record.body = body;
+    } else if (raw.length > 0) {
+      record.bodyBytes = raw.length;
+    }
 
-    const blobToken = storage && path.startsWith(BLOB_PREFIX) ? path.slice(BLOB_PREFIX.length) : undefined;
-    const match = storage ? null : router.match(method, path);
-    record.route = storage ? (blobToken === undefined ? null : BLOB_ROUTE) : (match?.template ?? null);
+    const match = listener === 'api' ? router.match(method, path) : null;
+    record.route = listener === 'api' ? (match?.template ?? null) : routeOutsideApi(listener, method, path);
 
     const fault = faults.take(method, path, record.route);
     if (fault) {
@@ -175,13 +169,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         return send(res, record, {
           status: fault.status,
           body: fault.body ?? faultResponse.body,
-          headers: { ...limiter.headers(), ...fault.headers },
+          headers: { ...(listener === 'api' ? limiter.headers() : {}), ...fault.headers },
         });
       }
     }
 
-    // Storage knows nothing of tokens, rate limits or API routes: a blob or its error.
-    if (storage) return send(res, record, blobs.respond(blobToken ?? ''));
+    if (listener !== 'api') return send(res, record, respondOutsideApi(listener, req, record, raw));
     if (path === '/_web' || path.startsWith('/_web/')) {
       return send(res, record, {
         status: 200,
@@ -192,11 +185,13 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     if (!isAuthorized(req)) return send(res, record, apiError(401, 'Bad credentials', true));
     // GitHub does not count GET /rate_limit against the budget.
     if (path === '/rate_limit') {
-      return send(res, record, { body: limiter.rateLimitBody(), headers: limiter.headers() });
+      const core = budgets.coreFor(requestToken(req));
+      return send(res, record, { body: rateLimitBody(core, budgets.search, clock), headers: core.headers() });
     }
 
-    const verdict = limiter.consume();
-    if (!verdict.allowed) return send(res, record, rateLimitRefusal(verdict));
+    const verdict = budgets.consume(requestToken(req), path);
+    model.ctx.settle();
+    if (!verdict.allowed) return send(res, record, budgets.refusal(verdict));
     if (!match) return send(res, record, { ...apiError(404, 'Not Found', true), headers: verdict.headers });
 
     const ctx: RouteContext = {
@@ -215,24 +210,42 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     send(res, record, { ...response, headers: { ...verdict.headers, ...response.headers } });
   };
 
-  const apiListener = await listenOnLoopback((req, res) => handle(req, res, false));
-  let storageListener: LoopbackListener;
+  const listeners: LoopbackListener[] = [];
   try {
-    storageListener = await listenOnLoopback((req, res) => handle(req, res, true));
+    for (const listener of ['api', 'storage', 'cache'] as const) {
+      listeners.push(await listenOnLoopback((req, res) => handle(req, res, listener)));
+    }
   } catch (error) {
-    await apiListener.close();
+    await Promise.all(listeners.map((listener) => listener.close()));
     throw error;
   }
-  baseUrl = apiListener.url;
-  blobUrl = storageListener.url;
+  [baseUrl, blobUrl, cacheUrl] = listeners.map((listener) => listener.url) as [string, string, string];
   const serverUrl = `${baseUrl}/_web`;
   model = new SimModel(baseUrl, serverUrl, clock);
+  model.ctx.searchIndexDelayMs = options.searchIndexDelayMs ?? model.ctx.searchIndexDelayMs;
+  model.ctx.effectDelayMs = options.effectDelayMs ?? 0;
   blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
+  container = new BlobContainer(blobUrl, clock, options.cacheUrlTtlMs ?? 10 * 60_000);
+  cacheService = new CacheService(model.caches, container);
 
   return {
     url: baseUrl,
     serverUrl,
     blobUrl,
+    cacheUrl,
+    cacheEnv: (repo, cacheOptions = {}) => {
+      const token = model.caches.issueRuntimeToken(model.repo(repo), cacheOptions.ref);
+      const common = { ACTIONS_RUNTIME_TOKEN: token, GITHUB_REPOSITORY: repo };
+      if (cacheOptions.version === 'v1') {
+        return { ...common, ACTIONS_CACHE_URL: `${cacheUrl}/`, GITHUB_SERVER_URL: serverUrl };
+      }
+      return {
+        ...common,
+        ACTIONS_CACHE_SERVICE_V2: 'true',
+        ACTIONS_RESULTS_URL: `${cacheUrl}/`,
+        GITHUB_SERVER_URL: 'https://github.com',
+      };
+    },
     model,
     faults,
     requests,
@@ -240,9 +253,9 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       requests.length = 0;
     },
     route: (method, template, handler) => router.add(method, template, handler),
-    setRateLimit: (update) => limiter.set(update),
+    setRateLimit: (update) => budgets.set(update),
     close: async () => {
-      await Promise.all([apiListener.close(), storageListener.close()]);
+      await Promise.all(listeners.map((listener) => listener.close()));
     },
   };
 }

@@ -3,7 +3,8 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { createGitHubClient, type GitHubClient } from '@qeml/action-kit';
-import { type AddRepoOptions, type GitHubSim, startGitHubSim } from '@qeml/github-sim';
+import { type AddRepoOptions, type GitHubSim, type GitHubSimOptions, startGitHubSim } from '@qeml/github-sim';
+import { contractCheck } from './contract';
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
 export type SimClient = InstanceType<typeof ThrottledOctokit>;
@@ -82,11 +83,13 @@ export interface SimWithRepo {
 /**
  * For a describe block: starts a sim holding the repository o/r (and an octokit client on it)
  * before its tests and closes it after them. `sim` and `octokit` are set once the tests run.
+ * Every answer is checked against GitHub's OpenAPI description (contract.ts).
  */
-export function simWithRepo(repoOptions?: AddRepoOptions): SimWithRepo {
+export function simWithRepo(repoOptions?: AddRepoOptions, simOptions: GitHubSimOptions = {}): SimWithRepo {
   const fixture = { repo: { owner: 'o', repo: 'r' } } as SimWithRepo;
+  const onApiResponse = contractCheck();
   beforeAll(async () => {
-    fixture.sim = await startGitHubSim();
+    fixture.sim = await startGitHubSim({ ...simOptions, onApiResponse });
     fixture.sim.model.addRepo('o', 'r', repoOptions);
     fixture.octokit = simClient(fixture.sim);
   });

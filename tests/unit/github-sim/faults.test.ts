@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, mulberry32, startGitHubSim } from '@qeml/github-sim';
 import { simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck({ testRoutes: ['/repos/{owner}/{repo}/custom'] });
 
 const JOB_LOGS = '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs';
 
@@ -9,7 +12,7 @@ describe('github-sim fault injection', () => {
   afterEach(() => sim?.close());
 
   async function start(options = {}) {
-    sim = await startGitHubSim(options);
+    sim = await startGitHubSim({ onApiResponse, ...options });
     sim.model.addRepo('o', 'r');
     return sim;
   }

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { simWithRepo } from './client';
 
 describe('github-sim issues, comments, labels and search', () => {
-  const gh = simWithRepo();
+  const gh = simWithRepo(undefined, { searchIndexDelayMs: 0 });
   const { repo } = gh;
 
   test('create, get, update and list with label/state/creator filters', async () => {

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { actionClient, ManualClock, simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 describe('github-sim job logs, annotations and tarballs', () => {
   let sim: GitHubSim;
   const clock = new ManualClock();
   let jobId: number;
   beforeAll(async () => {
-    sim = await startGitHubSim({ clock, logUrlTtlMs: 60_000 });
+    sim = await startGitHubSim({ onApiResponse, clock, logUrlTtlMs: 60_000 });
     sim.model.addRepo('o', 'r');
     const run = sim.model.addRun('o/r', {
       name: 'CI',
@@ -121,7 +124,7 @@ describe('github-sim job logs, annotations and tarballs', () => {
   });
 
   test('closing the sim closes the storage listener too', async () => {
-    const other = await startGitHubSim();
+    const other = await startGitHubSim({ onApiResponse });
     const { blobUrl } = other;
     await other.close();
     await expect(fetch(`${blobUrl}/_blobs/nope`)).rejects.toThrow();

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 describe('github-sim pagination', () => {
   let sim: GitHubSim;
   let runId: number;
   beforeAll(async () => {
-    sim = await startGitHubSim();
+    sim = await startGitHubSim({ onApiResponse });
     sim.model.addRepo('o', 'r');
     const jobs = Array.from(
       { length: 250 },

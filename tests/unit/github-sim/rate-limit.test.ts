@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { ManualClock, simClient } from './client';
+import { contractCheck } from './contract';
+
+const onApiResponse = contractCheck();
 
 describe('github-sim rate limits', () => {
   let sim: GitHubSim | undefined;
@@ -8,7 +11,7 @@ describe('github-sim rate limits', () => {
 
   test('every response carries x-ratelimit headers counting down from the budget', async () => {
     const clock = new ManualClock();
-    sim = await startGitHubSim({ clock, rateLimit: { limit: 10, resetAfterSeconds: 60 } });
+    sim = await startGitHubSim({ onApiResponse, clock, rateLimit: { limit: 10, resetAfterSeconds: 60 } });
     sim.model.addRepo('o', 'r');
     const octokit = simClient(sim);
     const first = await octokit.rest.repos.get({ owner: 'o', repo: 'r' });
@@ -27,7 +30,7 @@ describe('github-sim rate limits', () => {
 
   test('primary limit: 403 with remaining 0 and a reset; the throttling plugin waits and recovers after reset', async () => {
     const clock = new ManualClock();
-    sim = await startGitHubSim({ clock, rateLimit: { limit: 2, resetAfterSeconds: 60 } });
+    sim = await startGitHubSim({ onApiResponse, clock, rateLimit: { limit: 2, resetAfterSeconds: 60 } });
     sim.model.addRepo('o', 'r');
     const waits: number[] = [];
     const octokit = simClient(sim, {
@@ -48,7 +51,7 @@ describe('github-sim rate limits', () => {
   });
 
   test('primary limit surfaces as an error when the client does not retry, and setRateLimit restores it', async () => {
-    sim = await startGitHubSim({ clock: new ManualClock() });
+    sim = await startGitHubSim({ onApiResponse, clock: new ManualClock() });
     sim.model.addRepo('o', 'r');
     sim.setRateLimit({ remaining: 0 });
     const octokit = simClient(sim);
@@ -67,6 +70,7 @@ describe('github-sim rate limits', () => {
   test('secondary limit: 403 with retry-after and the secondary-rate-limit message; the plugin retries after it', async () => {
     const clock = new ManualClock();
     sim = await startGitHubSim({
+      onApiResponse,
       clock,
       secondaryLimit: { maxRequests: 2, perSeconds: 10, retryAfterSeconds: 1 },
     });
@@ -94,5 +98,45 @@ describe('github-sim rate limits', () => {
       response: { headers: expect.objectContaining({ 'retry-after': '1' }) },
     });
     expect((error as Error).message).toMatch(/secondary rate limit.*#about-secondary-rate-limits/);
+  });
+});
+
+// docs.github.com "Rate limits for the REST API": a GITHUB_TOKEN gets 1,000 requests per hour per
+// repository; exceeding the primary limit answers 403 or 429.
+describe('github-sim GITHUB_TOKEN budgets and 429 refusals', () => {
+  let sim: GitHubSim | undefined;
+  afterEach(() => sim?.close());
+
+  test('a ghs_ token spends 1000 requests an hour per repository; other tokens the core 5000', async () => {
+    sim = await startGitHubSim({ onApiResponse, clock: new ManualClock() });
+    sim.model.addRepo('o', 'r');
+    sim.model.addRepo('o', 'other');
+    const actionsToken = simClient(sim);
+    const first = await actionsToken.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '999' });
+    // Another repository has its own budget.
+    const other = await actionsToken.rest.repos.get({ owner: 'o', repo: 'other' });
+    expect(other.headers['x-ratelimit-remaining']).toBe('999');
+    const personal = await fetch(`${sim.url}/repos/o/r`, {
+      headers: { authorization: 'token ghp_personal' },
+    });
+    expect(personal.headers.get('x-ratelimit-limit')).toBe('5000');
+  });
+
+  test('refusalStatus 429: the primary refusal answers 429 with the rate-limit headers', async () => {
+    sim = await startGitHubSim({
+      onApiResponse,
+      clock: new ManualClock(),
+      rateLimit: { refusalStatus: 429 },
+    });
+    sim.model.addRepo('o', 'r');
+    sim.setRateLimit({ remaining: 0 });
+    const error = await simClient(sim)
+      .rest.repos.get({ owner: 'o', repo: 'r' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 429,
+      response: { headers: expect.objectContaining({ 'x-ratelimit-remaining': '0' }) },
+    });
   });
 });

@@ -65,6 +65,20 @@ export interface AttemptRecord {
   jobs: JobRecord[];
 }
 
+export interface DispatchInputSpec {
+  required?: boolean;
+  default?: string;
+}
+
+/**
+ * The workflow file's `on:` as far as the API checks it. Absent: the sim accepts any dispatch.
+ * Present: a dispatch needs `workflow_dispatch`, and its inputs are checked against `inputs`.
+ */
+export interface WorkflowTriggers {
+  events: string[];
+  dispatchInputs?: Record<string, DispatchInputSpec>;
+}
+
 export interface WorkflowRecord {
   id: number;
   repoKey: string;
@@ -72,6 +86,7 @@ export interface WorkflowRecord {
   path: string;
   state: 'active' | 'disabled_manually';
   createdAt: string;
+  triggers?: WorkflowTriggers;
 }
 
 export interface RunRecord {
@@ -91,6 +106,8 @@ export interface RunRecord {
 }
 
 export interface AddRunOptions {
+  /** A run id reserved beforehand (dispatch with return_run_details). */
+  id?: number;
   name?: string;
   /** Workflow id or file name (`ci.yml`); created from `name` when absent. */
   workflow?: number | string;

@@ -34,14 +34,19 @@ export class ActionsRenderer {
     };
   }
 
+  /** Each run has one check suite; its id is derived from the run's. */
+  checkSuiteId(run: RunRecord): number {
+    return run.id + 1;
+  }
+
   run(repo: RepoState, run: RunRecord, attempt: AttemptRecord, workflowPath: string): WorkflowRun {
     const api = `${this.api(repo)}/actions/runs/${run.id}`;
-    const minimal = this.repos.render(repo);
+    const minimal = this.repos.renderMinimal(repo);
     return {
       id: run.id,
       name: run.name,
       node_id: this.ctx.nodeId('WorkflowRun', run.id),
-      check_suite_id: run.id + 1,
+      check_suite_id: this.checkSuiteId(run),
       check_suite_node_id: this.ctx.nodeId('CheckSuite', run.id + 1),
       head_branch: run.headBranch,
       head_sha: run.headSha,

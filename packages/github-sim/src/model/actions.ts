@@ -13,6 +13,7 @@ import {
   type RerunListener,
   type RunRecord,
   type WorkflowRecord,
+  type WorkflowTriggers,
 } from './actions-records';
 import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import type { RepoState, Repos } from './repos';
@@ -31,7 +32,11 @@ export type {
   RunStatus,
   StepSpec,
   WorkflowRecord,
+  WorkflowTriggers,
 } from './actions-records';
+
+const RERUN_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const MAX_RERUNS = 50;
 
 /** Workflows, runs with attempts, and jobs with logs and annotations. */
 export class Actions {
@@ -45,7 +50,10 @@ export class Actions {
     private readonly repos: Repos,
   ) {}
 
-  addWorkflow(repo: RepoState, options: { name: string; path?: string }): WorkflowRecord {
+  addWorkflow(
+    repo: RepoState,
+    options: { name: string; path?: string; triggers?: WorkflowTriggers },
+  ): WorkflowRecord {
     const file = options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const workflow: WorkflowRecord = {
       id: this.ctx.nextId(),
@@ -54,6 +62,7 @@ export class Actions {
       path: options.path ?? `.github/workflows/${file}.yml`,
       state: 'active',
       createdAt: this.ctx.timestamp(),
+      ...(options.triggers ? { triggers: options.triggers } : {}),
     };
     this.workflows.push(workflow);
     return workflow;
@@ -85,7 +94,7 @@ export class Actions {
     const branch = options.branch ?? repo.defaultBranch;
     const created = this.ctx.timestamp(options.createdAt);
     const run: RunRecord = {
-      id: this.ctx.nextId(),
+      id: options.id ?? this.ctx.nextId(),
       repoKey: repo.fullName.toLowerCase(),
       workflowId: workflow.id,
       name: workflow.name,
@@ -156,13 +165,28 @@ export class Actions {
   }
 
   /** POST .../rerun and .../rerun-failed-jobs: a new attempt re-running all or only the failed jobs. */
-  rerun(run: RunRecord, options: { failedOnly: boolean }): AttemptRecord {
+  rerun(run: RunRecord, options: { failedOnly: boolean; jobName?: string }): void {
     const previous = this.latestAttempt(run);
     if (previous.status !== 'completed') {
       throw new SimHttpError(403, 'This workflow is already running');
     }
+    // docs.github.com "Re-running workflows and jobs": up to 30 days after the run, at most 50 re-runs.
+    if (this.ctx.clock.now() - Date.parse(run.createdAt) > RERUN_WINDOW_MS) {
+      throw new SimHttpError(
+        403,
+        'Unable to re-run this workflow run because it was created over a month ago',
+      );
+    }
+    if (run.attempts.length > MAX_RERUNS) {
+      throw new SimHttpError(403, `This workflow run has already been re-run ${MAX_RERUNS} times`);
+    }
     const latest = this.latestJobs(run);
-    const toRerun = options.failedOnly ? latest.filter((job) => FAILED.has(job.conclusion)) : latest;
+    const toRerun =
+      options.jobName !== undefined
+        ? latest.filter((job) => job.name === options.jobName)
+        : options.failedOnly
+          ? latest.filter((job) => FAILED.has(job.conclusion))
+          : latest;
     if (toRerun.length === 0 && options.failedOnly) {
       throw new SimHttpError(403, 'This workflow run has no failed jobs to re-run');
     }
@@ -184,9 +208,10 @@ export class Actions {
         ),
       ),
     };
-    run.attempts.push(attempt);
-    for (const listener of this.rerunListeners) listener(run, attempt);
-    return attempt;
+    this.ctx.defer(() => {
+      run.attempts.push(attempt);
+      for (const listener of this.rerunListeners) listener(run, attempt);
+    });
   }
 
   /** Completes the newest attempt: unfinished jobs get their given outcome (default `conclusion`, else success). */
@@ -219,11 +244,17 @@ export class Actions {
     attempt.updatedAt = now;
   }
 
+  /** Accepted now, done after the effect delay. */
   cancel(run: RunRecord): void {
     const attempt = this.latestAttempt(run);
     if (attempt.status === 'completed') {
       throw new SimHttpError(409, 'Cannot cancel a workflow run that is completed.');
     }
+    this.ctx.defer(() => this.markCancelled(attempt));
+  }
+
+  private markCancelled(attempt: AttemptRecord): void {
+    if (attempt.status === 'completed') return;
     const now = this.ctx.timestamp();
     for (const job of attempt.jobs) {
       if (job.status === 'completed') continue;
@@ -232,27 +263,27 @@ export class Actions {
     Object.assign(attempt, { status: 'completed', conclusion: 'cancelled', updatedAt: now });
   }
 
-  dispatch(
-    repo: RepoState,
-    workflow: WorkflowRecord,
-    ref: string,
-    inputs: Record<string, unknown>,
-  ): RunRecord {
+  /** Accepts a dispatch and returns the id its run will have; the run appears after the effect delay. */
+  dispatch(repo: RepoState, workflow: WorkflowRecord, ref: string, inputs: Record<string, unknown>): number {
     const headSha = this.repos.requireRef(repo, ref);
     const branch = ref.replace(/^refs\/heads\//, '');
-    const added = this.addRun(repo, {
-      workflow: workflow.id,
-      name: workflow.name,
-      event: 'workflow_dispatch',
-      branch,
-      headSha,
-      status: 'queued',
-      actor: ACTIONS_BOT,
+    const id = this.ctx.nextId();
+    this.ctx.defer(() => {
+      this.addRun(repo, {
+        id,
+        workflow: workflow.id,
+        name: workflow.name,
+        event: 'workflow_dispatch',
+        branch,
+        headSha,
+        status: 'queued',
+        actor: ACTIONS_BOT,
+      });
+      const run = this.getRun(repo, id);
+      run.inputs = inputs;
+      for (const listener of this.dispatchListeners) listener(run);
     });
-    const run = this.getRun(repo, added.id);
-    run.inputs = inputs;
-    for (const listener of this.dispatchListeners) listener(run);
-    return run;
+    return id;
   }
 
   onRerun(listener: RerunListener): void {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { components } from '@octokit/openapi-types';
 import { notFound } from '../errors';
 import { findOr404, inRepo, type ModelContext } from './core';
@@ -14,6 +15,18 @@ export interface CacheRecord {
   sizeInBytes: number;
   createdAt: string;
   lastAccessedAt: string;
+  /** Reserved entries are being uploaded: invisible to lookups and to the REST API until committed. */
+  state: 'reserved' | 'ready';
+  /** Name of the archive in the sim's blob container. */
+  blob: string;
+}
+
+/** Who a runtime token (ACTIONS_RUNTIME_TOKEN) belongs to: the cache service scopes entries by it. */
+export interface RuntimeScope {
+  repoKey: string;
+  /** The run's ref (`refs/heads/feature`); lookups fall back to the default branch. */
+  ref: string;
+  defaultRef: string;
 }
 
 export interface AddCacheOptions {
@@ -28,6 +41,7 @@ export interface AddCacheOptions {
 /** GitHub Actions caches of a repository (the list/delete API, not the cache service itself). */
 export class Caches {
   readonly caches: CacheRecord[] = [];
+  private readonly runtimeTokens = new Map<string, RuntimeScope>();
 
   constructor(private readonly ctx: ModelContext) {}
 
@@ -42,13 +56,96 @@ export class Caches {
       sizeInBytes: options.sizeInBytes ?? 1024,
       createdAt: now,
       lastAccessedAt: options.lastAccessedAt !== undefined ? this.ctx.timestamp(options.lastAccessedAt) : now,
+      state: 'ready',
+      blob: '',
+    };
+    cache.blob = `${cache.id}.tzst`;
+    this.caches.push(cache);
+    return cache;
+  }
+
+  /** The ready caches of a repository. */
+  of(repo: RepoState): CacheRecord[] {
+    return inRepo(this.caches, repo).filter((cache) => cache.state === 'ready');
+  }
+
+  /** A token for the cache service, scoped to a repository and the ref a run would have. */
+  issueRuntimeToken(repo: RepoState, ref = `refs/heads/${repo.defaultBranch}`): string {
+    const token = `sim-runtime-${randomBytes(12).toString('hex')}`;
+    this.runtimeTokens.set(token, {
+      repoKey: repo.fullName.toLowerCase(),
+      ref,
+      defaultRef: `refs/heads/${repo.defaultBranch}`,
+    });
+    return token;
+  }
+
+  runtimeScope(token: string | undefined): RuntimeScope | undefined {
+    return token === undefined ? undefined : this.runtimeTokens.get(token);
+  }
+
+  /**
+   * Reserves an entry for upload, or null when one with this key and version already exists in
+   * the scope's ref (ready or being uploaded), as the service refuses a second writer.
+   */
+  reserve(scope: RuntimeScope, key: string, version: string): CacheRecord | null {
+    const taken = this.caches.some(
+      (c) => c.repoKey === scope.repoKey && c.ref === scope.ref && c.key === key && c.version === version,
+    );
+    if (taken) return null;
+    const now = this.ctx.timestamp();
+    const id = this.ctx.nextId();
+    const cache: CacheRecord = {
+      id,
+      repoKey: scope.repoKey,
+      key,
+      ref: scope.ref,
+      version,
+      sizeInBytes: 0,
+      createdAt: now,
+      lastAccessedAt: now,
+      state: 'reserved',
+      blob: `${id}.tzst`,
     };
     this.caches.push(cache);
     return cache;
   }
 
-  of(repo: RepoState): CacheRecord[] {
-    return inRepo(this.caches, repo);
+  reserved(scope: RuntimeScope, predicate: (cache: CacheRecord) => boolean): CacheRecord | undefined {
+    return this.caches.find(
+      (c) => c.repoKey === scope.repoKey && c.ref === scope.ref && c.state === 'reserved' && predicate(c),
+    );
+  }
+
+  commit(cache: CacheRecord, sizeInBytes: number): void {
+    cache.state = 'ready';
+    cache.sizeInBytes = sizeInBytes;
+    cache.createdAt = this.ctx.timestamp();
+    cache.lastAccessedAt = cache.createdAt;
+  }
+
+  /**
+   * GitHub's cache matching: in the run's ref, then in the default branch; for each key in order
+   * an exact match, else the newest entry whose key starts with it; always the same version.
+   * (docs.github.com: "Matching a cache key", "Restrictions for accessing a cache")
+   */
+  lookup(scope: RuntimeScope, keys: readonly string[], version: string): CacheRecord | undefined {
+    const refs = scope.ref === scope.defaultRef ? [scope.ref] : [scope.ref, scope.defaultRef];
+    for (const ref of refs) {
+      const candidates = this.caches
+        .filter(
+          (c) => c.repoKey === scope.repoKey && c.ref === ref && c.version === version && c.state === 'ready',
+        )
+        .sort((a, b) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1));
+      for (const key of keys) {
+        const hit = candidates.find((c) => c.key === key) ?? candidates.find((c) => c.key.startsWith(key));
+        if (hit) {
+          hit.lastAccessedAt = this.ctx.timestamp();
+          return hit;
+        }
+      }
+    }
+    return undefined;
   }
 
   /** Deletes the caches with exactly this key (and ref, when given); 404 when none match. */

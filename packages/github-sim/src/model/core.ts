@@ -7,6 +7,27 @@ export type SimpleUser = components['schemas']['simple-user'];
 /** What every model area needs: base URLs, time, ids. */
 export class ModelContext {
   private lastId = 1000;
+  /** How long a new or edited issue stays invisible to search (GitHub indexes asynchronously). */
+  searchIndexDelayMs = 3000;
+  /** How long a dispatch, re-run or cancel takes to show (GitHub answers 202/204 before doing it). */
+  effectDelayMs = 0;
+  private readonly pending: { due: number; apply: () => void }[] = [];
+
+  /** Applies `apply` now when there is no effect delay, else once the clock passes the delay. */
+  defer(apply: () => void): void {
+    if (this.effectDelayMs <= 0) apply();
+    else this.pending.push({ due: this.clock.now() + this.effectDelayMs, apply });
+  }
+
+  /** Applies the deferred effects that are due, oldest first (the server calls it before each request). */
+  settle(): void {
+    const now = this.clock.now();
+    const due = this.pending.filter((effect) => effect.due <= now).sort((a, b) => a.due - b.due);
+    for (const effect of due) {
+      this.pending.splice(this.pending.indexOf(effect), 1);
+      effect.apply();
+    }
+  }
 
   constructor(
     readonly apiUrl: string,

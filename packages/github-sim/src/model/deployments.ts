@@ -84,7 +84,7 @@ export class Deployments {
       task: options.task ?? 'deploy',
       payload: options.payload ?? {},
       environment,
-      description: options.description ?? null,
+      description: options.description ?? '',
       transient: options.transient ?? false,
       production: options.production ?? environment === 'production',
       creator: options.creator ?? ACTIONS_BOT,
@@ -117,12 +117,19 @@ export class Deployments {
     },
   ): StatusRecord {
     const now = this.ctx.timestamp();
+    // The environment defaults to the previous status's, and a new one moves the deployment.
+    const environment =
+      options.environment ?? this.latestStatus(deployment)?.environment ?? deployment.environment;
+    if (environment !== deployment.environment) {
+      this.ensureEnvironment(repo, environment);
+      deployment.environment = environment;
+    }
     const status: StatusRecord = {
       id: this.ctx.nextId(),
       deploymentId: deployment.id,
       state: options.state,
       description: options.description ?? '',
-      environment: options.environment ?? deployment.environment,
+      environment,
       environmentUrl: options.environmentUrl ?? '',
       logUrl: options.logUrl ?? '',
       creator: ACTIONS_BOT,
@@ -130,7 +137,8 @@ export class Deployments {
     };
     this.statuses.push(status);
     deployment.updatedAt = now;
-    // GitHub marks earlier non-transient, non-production deployments of the environment inactive.
+    // auto_inactive: earlier non-transient, non-production deployments of the environment that
+    // had a success state become inactive. (REST docs "Create a deployment status")
     if (options.state === 'success' && options.autoInactive !== false) {
       for (const previous of this.of(repo)) {
         const superseded =
@@ -138,11 +146,17 @@ export class Deployments {
           previous.environment === deployment.environment &&
           !previous.transient &&
           !previous.production &&
+          this.statusesOf(previous).some((s) => s.state === 'success') &&
           this.latestStatus(previous)?.state !== 'inactive';
         if (superseded) this.addStatus(repo, previous, { state: 'inactive', autoInactive: false });
       }
     }
     return status;
+  }
+
+  remove(deployment: DeploymentRecord): void {
+    this.deployments.splice(this.deployments.indexOf(deployment), 1);
+    for (const status of this.statusesOf(deployment)) this.statuses.splice(this.statuses.indexOf(status), 1);
   }
 
   /** Newest first. */

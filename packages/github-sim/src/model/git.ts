@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { components } from '@octokit/openapi-types';
+import { structuredPatch } from 'diff';
 import type { ModelContext } from './core';
 import type { RepoState } from './repos';
 
@@ -63,23 +64,33 @@ function ancestors(repo: RepoState, sha: string): string[] {
   return order;
 }
 
+/** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
+export function isAncestor(repo: RepoState, ancestor: string, descendant: string): boolean {
+  return ancestors(repo, descendant).includes(ancestor);
+}
+
 function blobSha(content: string): string {
   return createHash('sha1')
     .update(`blob ${Buffer.byteLength(content)}\0${content}`)
     .digest('hex');
 }
 
-function lineCounts(before: string, after: string): { additions: number; deletions: number } {
-  const remaining = new Map<string, number>();
-  for (const line of before.split('\n')) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+/** The unified-diff hunks of one file, as GitHub's `patch` field carries them, with their line counts. */
+function filePatch(before: string, after: string): { patch: string; additions: number; deletions: number } {
+  const { hunks } = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
   let additions = 0;
-  for (const line of after.split('\n')) {
-    const count = remaining.get(line) ?? 0;
-    if (count > 0) remaining.set(line, count - 1);
-    else additions += 1;
-  }
-  const deletions = [...remaining.values()].reduce((sum, count) => sum + count, 0);
-  return { additions, deletions };
+  let deletions = 0;
+  const text = hunks.map((hunk) => {
+    for (const line of hunk.lines) {
+      if (line.startsWith('+')) additions += 1;
+      else if (line.startsWith('-')) deletions += 1;
+    }
+    // As git writes it: an empty side starts at line 0.
+    const side = (start: number, lines: number) => `${lines === 0 ? start - 1 : start},${lines}`;
+    const header = `@@ -${side(hunk.oldStart, hunk.oldLines)} +${side(hunk.newStart, hunk.newLines)} @@`;
+    return [header, ...hunk.lines.filter((line) => !line.startsWith('\\'))].join('\n');
+  });
+  return { patch: text.join('\n'), additions, deletions };
 }
 
 export function diffTrees(
@@ -89,25 +100,47 @@ export function diffTrees(
   to: CommitRecord,
 ): DiffEntry[] {
   const paths = [...new Set([...from.tree.keys(), ...to.tree.keys()])].sort();
+  const added = paths.filter((path) => !from.tree.has(path) && to.tree.has(path));
+  // A removed file whose content reappears under a new path is a rename (GitHub: status renamed, previous_filename).
+  const renamedFrom = new Map<string, string>();
+  for (const path of paths) {
+    if (!from.tree.has(path) || to.tree.has(path)) continue;
+    const target = added.find(
+      (candidate) => !renamedFrom.has(candidate) && to.tree.get(candidate) === from.tree.get(path),
+    );
+    if (target) renamedFrom.set(target, path);
+  }
+  const renamedAway = new Set(renamedFrom.values());
   const entries: DiffEntry[] = [];
   for (const filename of paths) {
-    const before = from.tree.get(filename);
+    if (renamedAway.has(filename)) continue;
+    const previous = renamedFrom.get(filename);
+    const before = previous !== undefined ? from.tree.get(previous) : from.tree.get(filename);
     const after = to.tree.get(filename);
-    if (before === after) continue;
-    const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
-    const { additions, deletions } = lineCounts(before ?? '', after ?? '');
+    if (before === after && previous === undefined) continue;
+    const status =
+      previous !== undefined
+        ? 'renamed'
+        : before === undefined
+          ? 'added'
+          : after === undefined
+            ? 'removed'
+            : 'modified';
+    const { patch, additions, deletions } = filePatch(before ?? '', after ?? '');
     const sha = blobSha(after ?? before ?? '');
     const encoded = filename.split('/').map(encodeURIComponent).join('/');
     entries.push({
       sha,
       filename,
       status,
-      additions: status === 'removed' ? 0 : additions,
-      deletions: status === 'added' ? 0 : deletions,
+      additions,
+      deletions,
       changes: additions + deletions,
       blob_url: `${ctx.webUrl}/${repo.fullName}/blob/${to.sha}/${encoded}`,
       raw_url: `${ctx.webUrl}/${repo.fullName}/raw/${to.sha}/${encoded}`,
       contents_url: `${ctx.apiUrl}/repos/${repo.fullName}/contents/${encoded}?ref=${to.sha}`,
+      ...(patch ? { patch } : {}),
+      ...(previous !== undefined ? { previous_filename: previous } : {}),
     });
   }
   return entries;

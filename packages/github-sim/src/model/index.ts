@@ -7,6 +7,7 @@ import {
   type DispatchListener,
   type JobSpec,
   type RerunListener,
+  type WorkflowTriggers,
 } from './actions';
 import { ActionsRenderer } from './actions-render';
 import { type AddCacheOptions, Caches } from './caches';
@@ -16,6 +17,7 @@ import { type CommitRecord, diffTrees, type FileChanges, renderCommit } from './
 import { type AddIssueOptions, Issues } from './issues';
 import { type AddPullOptions, Pulls } from './pulls';
 import { type AddRepoOptions, type RepoState, Repos } from './repos';
+import { type CommitState, CommitStatuses } from './statuses';
 
 export type {
   AddedRun,
@@ -26,6 +28,8 @@ export type {
   JobSpec,
   RunRecord,
   StepSpec,
+  WorkflowRecord,
+  WorkflowTriggers,
 } from './actions';
 export type { AddCacheOptions } from './caches';
 export type { AddDeploymentOptions, DeploymentState } from './deployments';
@@ -33,6 +37,7 @@ export type { FileChanges } from './git';
 export type { AddIssueOptions } from './issues';
 export type { AddPullOptions } from './pulls';
 export type { AddRepoOptions, RepoState } from './repos';
+export type { CommitState } from './statuses';
 
 /**
  * The simulator's in-memory GitHub: areas hold the records, and these builders keep test setup short.
@@ -47,6 +52,7 @@ export class SimModel {
   readonly issues: Issues;
   readonly deployments: Deployments;
   readonly caches: Caches;
+  readonly statuses: CommitStatuses;
   /** Commit and diff rendering bound to this model's URLs. */
   readonly gitView: {
     renderCommit: (repo: RepoState, commit: CommitRecord) => ReturnType<typeof renderCommit>;
@@ -56,12 +62,13 @@ export class SimModel {
   constructor(apiUrl: string, webUrl: string, clock: Clock) {
     this.ctx = new ModelContext(apiUrl, webUrl, clock);
     this.repos = new Repos(this.ctx);
-    this.pulls = new Pulls(this.ctx, this.repos);
+    this.issues = new Issues(this.ctx);
+    this.pulls = new Pulls(this.ctx, this.repos, this.issues);
     this.actions = new Actions(this.ctx, this.repos);
     this.actionsView = new ActionsRenderer(this.ctx, this.repos);
-    this.issues = new Issues(this.ctx);
     this.deployments = new Deployments(this.ctx);
     this.caches = new Caches(this.ctx);
+    this.statuses = new CommitStatuses(this.ctx);
     this.gitView = {
       renderCommit: (repo, commit) => renderCommit(this.ctx, repo, commit),
       diffTrees: (repo, from, to) => diffTrees(this.ctx, repo, from, to),
@@ -95,7 +102,11 @@ export class SimModel {
     return this.pulls.add(this.repo(fullName), options).number;
   }
 
-  addWorkflow(fullName: string, options: { name: string; path?: string }): number {
+  /** `triggers` (the workflow's `on:`) makes dispatches checked like GitHub checks them. */
+  addWorkflow(
+    fullName: string,
+    options: { name: string; path?: string; triggers?: WorkflowTriggers },
+  ): number {
     return this.actions.addWorkflow(this.repo(fullName), options).id;
   }
 
@@ -159,6 +170,12 @@ export class SimModel {
   /** Returns the cache id. */
   addCache(fullName: string, options: AddCacheOptions): number {
     return this.caches.add(this.repo(fullName), options).id;
+  }
+
+  /** A commit status on `ref` (a branch or sha); returns its id. */
+  addCommitStatus(fullName: string, ref: string, state: CommitState, context = 'default'): number {
+    const repo = this.repo(fullName);
+    return this.statuses.add(repo, this.repos.requireRef(repo, ref), { state, context }).id;
   }
 
   /** The .tar.gz served by GET /repos/{owner}/{repo}/tarball/{ref}. */

@@ -14,13 +14,28 @@ export interface IssueRecord {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  stateReason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   labels: string[];
   assignees: string[];
   user: string;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Pull requests are issues too (same numbers, in issue lists and search, with a `pull_request` key). */
+  pull: { mergedAt: string | null } | null;
+  /** What search has indexed, oldest first: each change becomes searchable after the index delay. */
+  versions: IndexedVersion[];
+}
+
+export interface IndexedVersion {
+  /** ms since epoch when the change was made. */
+  at: number;
+  title: string;
+  body: string;
+  comments: string[];
+  labels: string[];
+  state: 'open' | 'closed';
+  user: string;
 }
 
 export interface CommentRecord {
@@ -40,6 +55,8 @@ export interface AddIssueOptions {
   labels?: string[];
   assignees?: string[];
   user?: string;
+  /** Makes the issue the issue side of a pull request. */
+  pull?: { mergedAt: string | null };
 }
 
 /** Issues, their comments and repository labels (created on first use, as adding a label does). */
@@ -67,9 +84,11 @@ export class Issues {
       createdAt: now,
       updatedAt: now,
       closedAt: options.state === 'closed' ? now : null,
+      pull: options.pull ?? null,
+      versions: [],
     };
-    this.setLabels(repo, issue, options.labels ?? []);
     this.issues.push(issue);
+    this.setLabels(repo, issue, options.labels ?? []);
     return issue;
   }
 
@@ -105,6 +124,22 @@ export class Issues {
       issue.stateReason = changes.state_reason as IssueRecord['stateReason'];
     }
     issue.updatedAt = now;
+    this.reindex(issue);
+  }
+
+  /** Records the issue as it now is for search, which sees it after the index delay. */
+  reindex(issue: IssueRecord): void {
+    issue.versions.push({
+      at: this.ctx.clock.now(),
+      title: issue.title,
+      body: issue.body ?? '',
+      comments: this.comments
+        .filter((c) => c.repoKey === issue.repoKey && c.issueNumber === issue.number)
+        .map((c) => c.body),
+      labels: [...issue.labels],
+      state: issue.state,
+      user: issue.user,
+    });
   }
 
   setLabels(repo: RepoState, issue: IssueRecord, names: string[]): void {
@@ -117,12 +152,31 @@ export class Issues {
       this.label(repo, name);
       if (!issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
     }
+    this.reindex(issue);
   }
 
   removeLabel(issue: IssueRecord, name: string): void {
     const before = issue.labels.length;
     issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name.toLowerCase());
     if (issue.labels.length === before) throw notFound();
+    this.reindex(issue);
+  }
+
+  /** The repository's labels, in creation order. */
+  labelsOf(repo: RepoState): { id: number; name: string; color: string }[] {
+    const prefix = `${repo.fullName}#`.toLowerCase();
+    return [...this.labels.entries()].filter(([key]) => key.startsWith(prefix)).map(([, label]) => label);
+  }
+
+  findLabel(repo: RepoState, name: string): { id: number; name: string; color: string } | undefined {
+    return this.labels.get(`${repo.fullName}#${name}`.toLowerCase());
+  }
+
+  /** Creates a label (or returns the existing one with that name) with its colour. */
+  createLabel(repo: RepoState, name: string, color?: string): { id: number; name: string; color: string } {
+    const label = this.label(repo, name);
+    if (color) label.color = color;
+    return label;
   }
 
   private label(repo: RepoState, name: string): { id: number; name: string; color: string } {
@@ -148,7 +202,19 @@ export class Issues {
     };
     this.comments.push(comment);
     issue.updatedAt = now;
+    this.reindex(issue);
     return comment;
+  }
+
+  editComment(repo: RepoState, comment: CommentRecord, body: string): void {
+    comment.body = body;
+    comment.updatedAt = this.ctx.timestamp();
+    this.reindex(this.get(repo, comment.issueNumber));
+  }
+
+  deleteComment(repo: RepoState, comment: CommentRecord): void {
+    this.comments.splice(this.comments.indexOf(comment), 1);
+    this.reindex(this.get(repo, comment.issueNumber));
   }
 
   commentsOf(repo: RepoState, issue: IssueRecord): CommentRecord[] {
@@ -200,6 +266,17 @@ export class Issues {
       created_at: issue.createdAt,
       updated_at: issue.updatedAt,
       author_association: 'NONE',
+      ...(issue.pull
+        ? {
+            pull_request: {
+              url: `${this.ctx.apiUrl}/repos/${repo.fullName}/pulls/${issue.number}`,
+              html_url: `${this.ctx.webUrl}/${repo.fullName}/pull/${issue.number}`,
+              diff_url: `${this.ctx.webUrl}/${repo.fullName}/pull/${issue.number}.diff`,
+              patch_url: `${this.ctx.webUrl}/${repo.fullName}/pull/${issue.number}.patch`,
+              merged_at: issue.pull.mergedAt,
+            },
+          }
+        : {}),
     };
   }
 

@@ -2,45 +2,19 @@ import type { components } from '@octokit/openapi-types';
 import { notFound } from '../errors';
 import { ACTIONS_BOT, findOr404, inRepo, type ModelContext } from './core';
 import { compareCommits, type DiffEntry } from './git';
-import type { MinimalRepository, RepoState, Repos } from './repos';
+import type { Issues } from './issues';
+import type { RepoState, Repos, Repository } from './repos';
 
 type PullRequest = components['schemas']['pull-request'];
 interface PullBranch {
   label: string;
   ref: string;
   sha: string;
-  repo: MinimalRepository;
+  repo: Repository;
   user: components['schemas']['simple-user'];
 }
-/** The pull-request fields clients read; head/base carry the minimal repository. */
-export type PullRequestView = Pick<
-  PullRequest,
-  | 'id'
-  | 'node_id'
-  | 'url'
-  | 'html_url'
-  | 'diff_url'
-  | 'patch_url'
-  | 'issue_url'
-  | 'commits_url'
-  | 'number'
-  | 'state'
-  | 'locked'
-  | 'title'
-  | 'user'
-  | 'body'
-  | 'created_at'
-  | 'updated_at'
-  | 'closed_at'
-  | 'merged_at'
-  | 'merge_commit_sha'
-  | 'draft'
-  | 'merged'
-  | 'commits'
-  | 'additions'
-  | 'deletions'
-  | 'changed_files'
-> & { head: PullBranch; base: PullBranch; labels: { name: string }[] };
+/** The pull request as GET /pulls/{n} answers it (the `pull-request` schema). */
+export type PullRequestView = PullRequest;
 
 export interface PullRecord {
   id: number;
@@ -77,13 +51,23 @@ export class Pulls {
   constructor(
     private readonly ctx: ModelContext,
     private readonly repos: Repos,
+    private readonly issues: Issues,
   ) {}
 
+  /** Adds the pull request and its issue (same number, same title, body, labels and state). */
   add(repo: RepoState, options: AddPullOptions): PullRecord {
-    repo.lastNumber += 1;
+    const merged = options.merged ?? false;
+    const issue = this.issues.add(repo, {
+      title: options.title ?? `Merge ${options.head}`,
+      body: options.body ?? null,
+      state: merged ? 'closed' : (options.state ?? 'open'),
+      labels: options.labels ?? [],
+      user: options.user ?? 'octocat',
+      pull: { mergedAt: merged ? this.ctx.timestamp() : null },
+    });
     const pull: PullRecord = {
       id: this.ctx.nextId(),
-      number: repo.lastNumber,
+      number: issue.number,
       repoKey: repo.fullName.toLowerCase(),
       title: options.title ?? `Merge ${options.head}`,
       body: options.body ?? null,
@@ -110,6 +94,10 @@ export class Pulls {
 
   files(repo: RepoState, pull: PullRecord): DiffEntry[] {
     return this.comparison(repo, pull).files ?? [];
+  }
+
+  commits(repo: RepoState, pull: PullRecord) {
+    return this.comparison(repo, pull).commits;
   }
 
   private comparison(repo: RepoState, pull: PullRecord) {
@@ -147,7 +135,36 @@ export class Pulls {
       title: pull.title,
       user: this.ctx.user(pull.user ?? ACTIONS_BOT),
       body: pull.body,
-      labels: pull.labels.map((name) => ({ name })),
+      labels: this.issues.get(repo, pull.number).labels.map((name) => this.issues.renderLabel(repo, name)),
+      milestone: null,
+      active_lock_reason: null,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      author_association: 'MEMBER',
+      auto_merge: null,
+      comments: 0,
+      review_comments: 0,
+      maintainer_can_modify: false,
+      mergeable: pull.state === 'open' ? true : null,
+      mergeable_state: pull.state === 'open' ? 'clean' : 'unknown',
+      merged_by: pull.merged ? this.ctx.user(ACTIONS_BOT) : null,
+      rebaseable: null,
+      comments_url: `${api}/issues/${pull.number}/comments`,
+      review_comments_url: `${api}/pulls/${pull.number}/comments`,
+      review_comment_url: `${api}/pulls/comments{/number}`,
+      statuses_url: `${api}/statuses/${this.repos.requireRef(repo, pull.head)}`,
+      _links: {
+        self: { href: `${api}/pulls/${pull.number}` },
+        html: { href: html },
+        issue: { href: `${api}/issues/${pull.number}` },
+        comments: { href: `${api}/issues/${pull.number}/comments` },
+        review_comments: { href: `${api}/pulls/${pull.number}/comments` },
+        review_comment: { href: `${api}/pulls/comments{/number}` },
+        commits: { href: `${api}/pulls/${pull.number}/commits` },
+        statuses: { href: `${api}/statuses/${this.repos.requireRef(repo, pull.head)}` },
+      },
       created_at: pull.createdAt,
       updated_at: pull.createdAt,
       closed_at: pull.state === 'closed' ? now : null,

@@ -4,6 +4,8 @@ import { type ModelContext, repoKey, splitFullName } from './core';
 import { type CommitRecord, createCommit, type FileChanges } from './git';
 
 export type MinimalRepository = components['schemas']['minimal-repository'];
+export type Repository = components['schemas']['repository'];
+export type FullRepository = components['schemas']['full-repository'];
 
 export interface RepoState {
   id: number;
@@ -116,7 +118,22 @@ export class Repos {
     return sha;
   }
 
-  render(repo: RepoState): MinimalRepository & { default_branch: string } {
+  /** GET /repos/{owner}/{repo}: the repository plus the counts only that endpoint gives. */
+  renderFull(repo: RepoState): FullRepository {
+    return { ...this.fields(repo), has_discussions: false, network_count: 0, subscribers_count: 0 };
+  }
+
+  /** The `repository` schema (as in a pull request's head and base). */
+  render(repo: RepoState): Repository {
+    return this.fields(repo);
+  }
+
+  /** The `minimal-repository` schema (as in a workflow run). */
+  renderMinimal(repo: RepoState): MinimalRepository {
+    return this.fields(repo);
+  }
+
+  private fields(repo: RepoState) {
     const api = `${this.ctx.apiUrl}/repos/${repo.fullName}`;
     const templated = (path: string, suffix: string) => `${api}/${path}${suffix}`;
     return {
@@ -168,6 +185,25 @@ export class Repos {
       teams_url: templated('teams', ''),
       trees_url: templated('git/trees', '{/sha}'),
       clone_url: `${this.ctx.webUrl}/${repo.fullName}.git`,
+      ssh_url: `git@${new URL(this.ctx.webUrl).host}:${repo.fullName}.git`,
+      svn_url: `${this.ctx.webUrl}/${repo.fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: null,
+      license: null,
+      size: 0,
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      open_issues: 0,
+      open_issues_count: 0,
+      has_issues: true,
+      has_projects: true,
+      has_wiki: true,
+      has_pages: false,
+      has_downloads: true,
       hooks_url: templated('hooks', ''),
       default_branch: repo.defaultBranch,
       archived: false,

@@ -1,5 +1,7 @@
-import { notFound, validationFailed } from '../errors';
-import type { RepoState, RunRecord } from '../model';
+import { strToU8, zipSync } from 'fflate';
+import { notFound, SimHttpError, validationFailed } from '../errors';
+import type { RepoState, RunRecord, WorkflowRecord } from '../model';
+import { renderCheckRun } from '../model/checks-render';
 import type { RouteContext, Router } from '../router';
 import { bodyObject, intParam, repoOf } from './common';
 
@@ -19,9 +21,34 @@ function renderRun(ctx: RouteContext, repo: RepoState, run: RunRecord, attemptNu
   return actionsView.run(repo, run, attempt, workflow?.path ?? '');
 }
 
+/**
+ * The `created` filter in GitHub's date syntax (docs "Understanding the search syntax":
+ * `>=2024-01-01`, `<2024-02-01`, `2024-01-01..2024-01-31`, or a day) as an inclusive ISO range.
+ */
+function createdRange(value: string): [string, string] {
+  const day = (date: string, end: boolean) =>
+    date.length === 10 ? `${date}T${end ? '23:59:59' : '00:00:00'}Z` : date;
+  const range = /^(.+)\.\.(.+)$/.exec(value);
+  if (range)
+    return [
+      range[1] === '*' ? '' : day(range[1] ?? '', false),
+      range[2] === '*' ? '~' : day(range[2] ?? '', true),
+    ];
+  const compare = /^(>=|<=|>|<)(.+)$/.exec(value);
+  if (compare) {
+    const [, op, date = ''] = compare;
+    if (op === '>=') return [day(date, false), '~'];
+    if (op === '>') return [`${day(date, true)}\u0000`, '~'];
+    if (op === '<=') return ['', day(date, true)];
+    return ['', `${day(date, false).slice(0, -1)}`];
+  }
+  return [day(value, false), day(value, true)];
+}
+
 /** Runs newest first, filtered the way the API filters (`status` accepts a status or a conclusion). */
 function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
-  const { status, branch, event, head_sha: headSha, actor } = ctx.query;
+  const { status, branch, event, head_sha: headSha, actor, check_suite_id: checkSuiteId } = ctx.query;
+  const created = ctx.query.created ? createdRange(ctx.query.created) : undefined;
   const selected = runs
     .filter((run) => {
       const attempt = ctx.model.actions.latestAttempt(run);
@@ -30,13 +57,42 @@ function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
       if (branch && run.headBranch !== branch) return false;
       if (event && run.event !== event) return false;
       if (headSha && run.headSha !== headSha) return false;
+      if (checkSuiteId && ctx.model.actionsView.checkSuiteId(run) !== Number(checkSuiteId)) return false;
+      if (created && !(run.createdAt >= created[0] && run.createdAt <= created[1])) return false;
       return !actor || run.actor === actor;
     })
     .reverse();
-  return ctx.paginate(
-    selected.map((run) => renderRun(ctx, repo, run)),
-    'workflow_runs',
-  );
+  const rendered = selected.map((run) => renderRun(ctx, repo, run));
+  // exclude_pull_requests=true empties each run's pull_requests.
+  const shown =
+    ctx.query.exclude_pull_requests === 'true'
+      ? rendered.map((run) => ({ ...run, pull_requests: [] }))
+      : rendered;
+  return ctx.paginate(shown, 'workflow_runs');
+}
+
+/**
+ * What GitHub checks before accepting a dispatch (REST docs "Create a workflow dispatch event";
+ * docs "Workflow syntax: on.workflow_dispatch.inputs"): at most 25 inputs, a workflow_dispatch
+ * trigger, no unknown inputs, every required input without a default given.
+ */
+function checkDispatch(workflow: WorkflowRecord, inputs: Record<string, unknown>): void {
+  const names = Object.keys(inputs);
+  if (names.length > 25)
+    throw new SimHttpError(422, `you may only define up to 25 \`inputs\` for a \`workflow_dispatch\` event`);
+  const triggers = workflow.triggers;
+  if (!triggers) return;
+  if (!triggers.events.includes('workflow_dispatch')) {
+    throw new SimHttpError(422, "Workflow does not have 'workflow_dispatch' trigger");
+  }
+  const declared = triggers.dispatchInputs ?? {};
+  const unexpected = names.filter((name) => !(name in declared));
+  if (unexpected.length > 0)
+    throw new SimHttpError(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+  const missing = Object.entries(declared)
+    .filter(([name, spec]) => spec.required && spec.default === undefined && inputs[name] === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0) throw new SimHttpError(422, `Required input '${missing[0]}' not provided`);
 }
 
 /** Workflows, runs, attempts, re-runs, dispatches, jobs, job logs and check-run annotations. */
@@ -68,10 +124,20 @@ export function registerActionsRoutes(router: Router): void {
     const body = bodyObject(ctx);
     if (typeof body.ref !== 'string' || body.ref === '') throw validationFailed('Workflow', 'ref');
     const inputs = body.inputs ?? {};
-    if (typeof inputs !== 'object' || Array.isArray(inputs))
+    if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs))
       throw validationFailed('Workflow', 'inputs', 'invalid');
-    ctx.model.actions.dispatch(repo, workflow, body.ref, inputs as Record<string, unknown>);
-    return { status: 204 };
+    checkDispatch(workflow, inputs as Record<string, unknown>);
+    const runId = ctx.model.actions.dispatch(repo, workflow, body.ref, inputs as Record<string, unknown>);
+    if (body.return_run_details !== true) return { status: 204 };
+    // REST docs "Create a workflow dispatch event": 200 with the run's id and URLs when asked.
+    return {
+      status: 200,
+      body: {
+        workflow_run_id: runId,
+        run_url: `${ctx.model.ctx.apiUrl}/repos/${repo.fullName}/actions/runs/${runId}`,
+        html_url: `${ctx.model.ctx.webUrl}/${repo.fullName}/actions/runs/${runId}`,
+      },
+    };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/actions/runs', (ctx) => {
@@ -101,10 +167,21 @@ export function registerActionsRoutes(router: Router): void {
     });
   }
 
-  router.add('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel', (ctx) => {
+  // force-cancel also stops steps that run under always(); the sim has no steps running, so both cancel.
+  for (const suffix of ['cancel', 'force-cancel']) {
+    router.add('POST', `/repos/{owner}/{repo}/actions/runs/{run_id}/${suffix}`, (ctx) => {
+      const repo = repoOf(ctx);
+      ctx.model.actions.cancel(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')));
+      return { status: 202, body: {} };
+    });
+  }
+
+  router.add('POST', '/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun', (ctx) => {
     const repo = repoOf(ctx);
-    ctx.model.actions.cancel(ctx.model.actions.getRun(repo, intParam(ctx, 'run_id')));
-    return { status: 202, body: {} };
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'job_id'));
+    const run = ctx.model.actions.getRun(repo, job.runId);
+    ctx.model.actions.rerun(run, { failedOnly: false, jobName: job.name });
+    return { status: 201, body: {} };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', (ctx) => {
@@ -142,6 +219,54 @@ export function registerActionsRoutes(router: Router): void {
     if (job.status !== 'completed') throw notFound();
     const location = ctx.signBlob(job.log, 'text/plain; charset=utf-8', `job-${job.id}.log`);
     return { status: 302, headers: { location } };
+  });
+
+  // REST docs "Download workflow run (attempt) logs": 302 to a short-lived zip, one file per job.
+  const runLogs = (ctx: RouteContext, attemptNumber?: number) => {
+    const repo = repoOf(ctx);
+    const run = ctx.model.actions.getRun(repo, intParam(ctx, 'run_id'));
+    const attempt =
+      attemptNumber === undefined
+        ? ctx.model.actions.latestAttempt(run)
+        : ctx.model.actions.attempt(run, attemptNumber);
+    if (attempt.status !== 'completed') throw notFound();
+    const jobs = ctx.model.actions.latestJobs(run, attempt.number);
+    const files = Object.fromEntries(
+      jobs.map((job, index) => [`${index}_${job.name}.txt`, strToU8(job.log)]),
+    );
+    const zip = Buffer.from(zipSync(files));
+    const location = ctx.signBlob(zip, 'application/zip', `logs_${run.id}.zip`);
+    return { status: 302, headers: { location } };
+  };
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/logs', (ctx) => runLogs(ctx));
+  router.add('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs', (ctx) =>
+    runLogs(ctx, intParam(ctx, 'attempt_number')),
+  );
+
+  router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    const job = ctx.model.actions.findJob(repo, intParam(ctx, 'check_run_id'));
+    const run = ctx.model.actions.getRun(repo, job.runId);
+    return { body: renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)) };
+  });
+
+  // REST docs "List check runs for a Git reference": filter=latest (default) or all, check_name, status.
+  router.add('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', (ctx) => {
+    const repo = repoOf(ctx);
+    const sha = ctx.model.repos.requireRef(repo, ctx.params.ref ?? '');
+    const { check_name: name, status, filter = 'latest' } = ctx.query;
+    const checkRuns = ctx.model.actions
+      .runsOf(repo)
+      .filter((run) => run.headSha === sha)
+      .flatMap((run) =>
+        (filter === 'all' ? ctx.model.actions.allJobs(run) : ctx.model.actions.latestJobs(run)).map((job) =>
+          renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)),
+        ),
+      )
+      .filter((check) => (!name || check.name === name) && (!status || check.status === status))
+      .reverse();
+    const page = ctx.paginate(checkRuns, 'check_runs');
+    return page;
   });
 
   router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', (ctx) => {

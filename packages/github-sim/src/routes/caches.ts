@@ -29,6 +29,18 @@ export function registerCacheRoutes(router: Router): void {
     );
   });
 
+  router.add('GET', '/repos/{owner}/{repo}/actions/cache/usage', (ctx) => {
+    const repo = repoOf(ctx);
+    const caches = ctx.model.caches.of(repo);
+    return {
+      body: {
+        full_name: repo.fullName,
+        active_caches_size_in_bytes: caches.reduce((sum, c) => sum + c.sizeInBytes, 0),
+        active_caches_count: caches.length,
+      },
+    };
+  });
+
   router.add('DELETE', '/repos/{owner}/{repo}/actions/caches', (ctx) => {
     const repo = repoOf(ctx);
     if (!ctx.query.key) throw validationFailed('ActionsCache', 'key');

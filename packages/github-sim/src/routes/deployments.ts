@@ -1,7 +1,47 @@
-import { notFound, validationFailed } from '../errors';
+import { notFound, SimHttpError, validationFailed } from '../errors';
+import type { RepoState, SimModel } from '../model';
 import { DEPLOYMENT_STATES, type DeploymentState } from '../model/deployments';
-import type { Router } from '../router';
-import { bodyObject, intParam, optionalString, repoOf, requiredString } from './common';
+import { isAncestor } from '../model/git';
+import type { Router, SimResponse } from '../router';
+import { bodyObject, intParam, optionalString, repoOf, requiredString, stringList } from './common';
+
+/**
+ * auto_merge (default true): a branch behind the default branch gets it merged in and the answer
+ * is 202 with a message and no deployment. (REST docs "Create a deployment": "Merged branch response")
+ */
+function autoMerge(model: SimModel, repo: RepoState, ref: string, sha: string): SimResponse | undefined {
+  const base = repo.defaultBranch;
+  const baseSha = model.repos.requireRef(repo, base);
+  const branch = ref.replace(/^refs\/heads\//, '');
+  if (branch === base || !repo.branches.has(branch) || isAncestor(repo, baseSha, sha)) return undefined;
+  model.repos.addCommit(repo, { branch, parents: [sha, baseSha], message: `Merge ${base} into ${branch}` });
+  return { status: 202, body: { message: `Auto-merged ${base} into ${branch} on deployment.` } };
+}
+
+/**
+ * required_contexts (default: every context reported on the commit; [] skips the check): each
+ * must be `success`, else 409. Commit statuses are the contexts the sim knows.
+ */
+function checkRequiredContexts(
+  model: SimModel,
+  repo: RepoState,
+  ref: string,
+  sha: string,
+  required?: string[],
+): void {
+  const latest = model.statuses.latestPerContext(repo, sha);
+  const contexts = required ?? latest.map((s) => s.context);
+  const failing = contexts
+    .map((context) => ({ context, state: latest.find((s) => s.context === context)?.state ?? 'missing' }))
+    .filter((c) => c.state !== 'success');
+  if (failing.length === 0) return;
+  throw new SimHttpError(
+    409,
+    `Conflict: Commit status checks failed for ${ref}.`,
+    'https://docs.github.com/rest/deployments/deployments#create-a-deployment',
+    [{ contexts: failing, resource: 'Deployment', field: 'required_contexts', code: 'invalid' }],
+  );
+}
 
 /** Deployments, deployment statuses and environments. */
 export function registerDeploymentRoutes(router: Router): void {
@@ -33,6 +73,15 @@ export function registerDeploymentRoutes(router: Router): void {
     ) {
       throw validationFailed('Deployment', 'payload', 'invalid');
     }
+    if (body.auto_merge !== false) {
+      const merged = autoMerge(ctx.model, repo, ref, sha);
+      if (merged) return merged;
+    }
+    const required =
+      body.required_contexts === undefined || body.required_contexts === null
+        ? undefined
+        : stringList(body.required_contexts, 'required_contexts', 'Deployment');
+    checkRequiredContexts(ctx.model, repo, ref, sha, required);
     const environment = optionalString(body, 'environment', 'Deployment');
     const description = optionalString(body, 'description', 'Deployment');
     const task = optionalString(body, 'task', 'Deployment');
@@ -48,13 +97,29 @@ export function registerDeploymentRoutes(router: Router): void {
         ? { production: body.production_environment }
         : {}),
     });
-    return { status: 201, body: ctx.model.deployments.render(repo, deployment) };
+    const rendered = ctx.model.deployments.render(repo, deployment);
+    return { status: 201, body: rendered, headers: { location: rendered.url } };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/deployments/{deployment_id}', (ctx) => {
     const repo = repoOf(ctx);
     const deployment = ctx.model.deployments.get(repo, intParam(ctx, 'deployment_id'));
     return { body: ctx.model.deployments.render(repo, deployment) };
+  });
+
+  // Only inactive deployments can be deleted, unless it is the repository's only one. (REST docs "Delete a deployment")
+  router.add('DELETE', '/repos/{owner}/{repo}/deployments/{deployment_id}', (ctx) => {
+    const repo = repoOf(ctx);
+    const deployment = ctx.model.deployments.get(repo, intParam(ctx, 'deployment_id'));
+    const only = ctx.model.deployments.of(repo).length === 1;
+    if (!only && ctx.model.deployments.latestStatus(deployment)?.state !== 'inactive') {
+      throw new SimHttpError(
+        422,
+        'We cannot delete an active deployment unless it is the only deployment in a given environment.',
+      );
+    }
+    ctx.model.deployments.remove(deployment);
+    return { status: 204 };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses', (ctx) => {
@@ -94,7 +159,8 @@ export function registerDeploymentRoutes(router: Router): void {
       ...(logUrl !== undefined ? { logUrl } : {}),
       ...(typeof body.auto_inactive === 'boolean' ? { autoInactive: body.auto_inactive } : {}),
     });
-    return { status: 201, body: ctx.model.deployments.renderStatus(repo, status) };
+    const rendered = ctx.model.deployments.renderStatus(repo, status);
+    return { status: 201, body: rendered, headers: { location: rendered.url } };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/environments', (ctx) => {
@@ -104,6 +170,13 @@ export function registerDeploymentRoutes(router: Router): void {
       environments.map((e) => ctx.model.deployments.renderEnvironment(repo, e)),
       'environments',
     );
+  });
+
+  // REST docs "Create or update an environment": 200 with the environment either way.
+  router.add('PUT', '/repos/{owner}/{repo}/environments/{environment_name}', (ctx) => {
+    const repo = repoOf(ctx);
+    const environment = ctx.model.deployments.ensureEnvironment(repo, ctx.params.environment_name ?? '');
+    return { body: ctx.model.deployments.renderEnvironment(repo, environment) };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/environments/{environment_name}', (ctx) => {

@@ -5,6 +5,8 @@ import type { RouteContext, Router } from '../router';
 import { bodyObject, intParam, optionalString, repoOf, requiredString, sortBy, stringList } from './common';
 
 const ISSUE_STATES = new Set(['open', 'closed']);
+/** REST docs "Update an issue": state_reason is one of these (or null). */
+const STATE_REASONS = new Set(['completed', 'not_planned', 'duplicate', 'reopened']);
 
 function labelsFromBody(ctx: RouteContext): string[] {
   const body = ctx.body;
@@ -19,6 +21,13 @@ function parseState(value: unknown): 'open' | 'closed' | undefined {
   if (typeof value !== 'string' || !ISSUE_STATES.has(value))
     throw validationFailed('Issue', 'state', 'invalid');
   return value as 'open' | 'closed';
+}
+
+function parseStateReason(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string' || !STATE_REASONS.has(value))
+    throw validationFailed('Issue', 'state_reason', 'invalid');
+  return value;
 }
 
 function listIssues(ctx: RouteContext, issues: IssueRecord[]): IssueRecord[] {
@@ -77,9 +86,7 @@ export function registerIssueRoutes(router: Router): void {
       ...(title !== undefined ? { title } : {}),
       ...('body' in body ? { body: optionalString(body, 'body', 'Issue') ?? null } : {}),
       ...(body.state !== undefined ? { state: parseState(body.state) } : {}),
-      ...(body.state_reason !== undefined
-        ? { state_reason: optionalString(body, 'state_reason', 'Issue') ?? null }
-        : {}),
+      ...(body.state_reason !== undefined ? { state_reason: parseStateReason(body.state_reason) } : {}),
       ...(body.labels !== undefined ? { labels: stringList(body.labels, 'labels', 'Issue') } : {}),
     });
     return { body: ctx.model.issues.render(repo, issue) };
@@ -118,15 +125,14 @@ export function registerIssueRoutes(router: Router): void {
   router.add('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
     const repo = repoOf(ctx);
     const comment = ctx.model.issues.getComment(repo, intParam(ctx, 'comment_id'));
-    comment.body = requiredString(bodyObject(ctx), 'body', 'IssueComment');
-    comment.updatedAt = ctx.model.ctx.timestamp();
+    ctx.model.issues.editComment(repo, comment, requiredString(bodyObject(ctx), 'body', 'IssueComment'));
     return { body: ctx.model.issues.renderComment(repo, comment) };
   });
 
   router.add('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
     const repo = repoOf(ctx);
     const comment = ctx.model.issues.getComment(repo, intParam(ctx, 'comment_id'));
-    ctx.model.issues.comments.splice(ctx.model.issues.comments.indexOf(comment), 1);
+    ctx.model.issues.deleteComment(repo, comment);
     return { status: 204 };
   });
 
@@ -158,8 +164,8 @@ export function registerIssueRoutes(router: Router): void {
     const q = ctx.query.q;
     if (!q) throw validationFailed('Search', 'q');
     if (q.length > 256) throw new SimHttpError(422, 'The search is longer than 256 characters.');
-    const page = ctx.paginate(searchIssues(ctx.model, q), 'items');
+    const page = ctx.paginate(searchIssues(ctx.model, q, ctx.model.ctx.searchIndexDelayMs), 'items');
     const { total_count, items } = page.body as { total_count: number; items: unknown[] };
-    return { ...page, body: { total_count, incomplete_results: false, items } };
+    return { ...page, body: { total_count, incomplete_results: false, search_type: 'lexical', items } };
   });
 }

@@ -3,9 +3,13 @@ import { compareCommits } from '../model/git';
 import type { Router } from '../router';
 import { intParam, repoOf } from './common';
 
+const COMPARE_MAX_COMMITS = 250;
+const COMPARE_MAX_FILES = 300;
+const PULL_MAX_FILES = 3000;
+
 /** Repository, compare and pull request endpoints. */
 export function registerRepoRoutes(router: Router): void {
-  router.add('GET', '/repos/{owner}/{repo}', (ctx) => ({ body: ctx.model.repos.render(repoOf(ctx)) }));
+  router.add('GET', '/repos/{owner}/{repo}', (ctx) => ({ body: ctx.model.repos.renderFull(repoOf(ctx)) }));
 
   router.add('GET', '/repos/{owner}/{repo}/branches', (ctx) => {
     const repo = repoOf(ctx);
@@ -25,8 +29,16 @@ export function registerRepoRoutes(router: Router): void {
     const headCommit = repo.commits.get(ctx.model.repos.resolveRef(repo, head) ?? '');
     if (!baseCommit || !headCommit) throw notFound();
     const comparison = compareCommits(ctx.model.ctx, repo, baseCommit, headCommit, { base, head });
-    // GitHub pages the commits of a comparison, but always returns the file list of the whole diff.
-    return { body: comparison };
+    const files = (comparison.files ?? []).slice(0, COMPARE_MAX_FILES);
+    // REST docs "Compare two commits": without paging, the newest 250 commits; with per_page/page,
+    // the commits are paged (oldest first) and the files (at most 300) come on the first page only.
+    if (ctx.query.per_page === undefined && ctx.query.page === undefined) {
+      return { body: { ...comparison, commits: comparison.commits.slice(-COMPARE_MAX_COMMITS), files } };
+    }
+    const page = ctx.paginate(comparison.commits);
+    const first = (Number(ctx.query.page) || 1) === 1;
+    const { files: _all, ...withoutFiles } = comparison;
+    return { ...page, body: { ...withoutFiles, commits: page.body, ...(first ? { files } : {}) } };
   });
 
   router.add('GET', '/repos/{owner}/{repo}/commits/{ref}', (ctx) => {
@@ -56,9 +68,17 @@ export function registerRepoRoutes(router: Router): void {
     return { body: ctx.model.pulls.render(repo, ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'))) };
   });
 
+  // REST docs "List commits on a pull request": at most 250 commits, oldest first.
+  router.add('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits', (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'));
+    return ctx.paginate(ctx.model.pulls.commits(repo, pull).slice(0, COMPARE_MAX_COMMITS));
+  });
+
   router.add('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', (ctx) => {
     const repo = repoOf(ctx);
     const pull = ctx.model.pulls.get(repo, intParam(ctx, 'pull_number'));
-    return ctx.paginate(ctx.model.pulls.files(repo, pull));
+    // REST docs "List pull requests files": at most 3000 files.
+    return ctx.paginate(ctx.model.pulls.files(repo, pull).slice(0, PULL_MAX_FILES));
   });
 }

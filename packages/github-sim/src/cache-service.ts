@@ -1,0 +1,221 @@
+import type { BlobContainer } from './blob-container';
+import type { Caches, RuntimeScope } from './model/caches';
+import { matchTemplate, type SimResponse } from './router';
+
+/**
+ * The Actions cache service that `@actions/cache` talks to, on its own origin.
+ * v2 (github.com): twirp JSON under ACTIONS_RESULTS_URL; archives go to signed blob URLs.
+ * v1 (GHES): REST under ACTIONS_CACHE_URL; archives are PATCHed to the service in chunks.
+ * Shapes follow @actions/cache (src/internal/cacheHttpClient.ts, contracts.d.ts,
+ * shared/cacheTwirpClient.ts and the generated results/api/v1/cache.ts).
+ */
+
+const TWIRP_SERVICE = '/twirp/github.actions.results.api.v1.CacheService';
+const V1 = '/_apis/artifactcache';
+
+export const CACHE_SERVICE_ROUTES = [
+  { method: 'POST', template: `${TWIRP_SERVICE}/CreateCacheEntry` },
+  { method: 'POST', template: `${TWIRP_SERVICE}/FinalizeCacheEntryUpload` },
+  { method: 'POST', template: `${TWIRP_SERVICE}/GetCacheEntryDownloadURL` },
+  { method: 'GET', template: `${V1}/cache` },
+  { method: 'GET', template: `${V1}/caches` },
+  { method: 'POST', template: `${V1}/caches` },
+  { method: 'PATCH', template: `${V1}/caches/{cacheId}` },
+  { method: 'POST', template: `${V1}/caches/{cacheId}` },
+] as const;
+
+export interface CacheServiceRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The route template a request matches, for the request log and fault matching. */
+export function cacheServiceRoute(method: string, path: string): string | null {
+  const route = CACHE_SERVICE_ROUTES.find((r) => r.method === method && matchTemplate(r.template, path));
+  return route?.template ?? null;
+}
+
+export class CacheService {
+  /** v1 chunks per reserved cache id, by start offset. */
+  private readonly chunks = new Map<number, Map<number, Buffer>>();
+
+  constructor(
+    private readonly caches: Caches,
+    private readonly container: BlobContainer,
+  ) {}
+
+  respond(request: CacheServiceRequest): SimResponse {
+    const twirp = request.path.startsWith(`${TWIRP_SERVICE}/`);
+    const token = /^bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const scope = this.caches.runtimeScope(token);
+    if (!scope) {
+      return twirp ? twirpError(401, 'unauthenticated', 'invalid token') : v1Error(401, 'Unauthorized');
+    }
+    const route = cacheServiceRoute(request.method, request.path);
+    if (!route)
+      return twirp
+        ? twirpError(404, 'bad_route', `no handler for path ${request.path}`)
+        : v1Error(404, 'Not Found');
+    if (twirp) return this.twirp(route.slice(TWIRP_SERVICE.length + 1), request, scope);
+    return this.v1(request, scope, route);
+  }
+
+  private twirp(method: string, request: CacheServiceRequest, scope: RuntimeScope): SimResponse {
+    let input: Record<string, unknown>;
+    try {
+      input = JSON.parse(request.body.toString('utf8') || '{}') as Record<string, unknown>;
+    } catch {
+      return twirpError(400, 'malformed', 'the json request could not be decoded');
+    }
+    const key = typeof input.key === 'string' ? input.key : '';
+    const version = typeof input.version === 'string' ? input.version : '';
+    if (!key || !version) return twirpError(400, 'invalid_argument', 'key and version are required');
+
+    if (method === 'CreateCacheEntry') {
+      const cache = this.caches.reserve(scope, key, version);
+      if (!cache) {
+        return twirpError(
+          409,
+          'already_exists',
+          'cache entry with the same key, version, and scope already exists',
+        );
+      }
+      return twirpOk({ ok: true, signed_upload_url: this.container.sign(cache.blob, 'write') });
+    }
+    if (method === 'FinalizeCacheEntryUpload') {
+      const cache = this.caches.reserved(scope, (c) => c.key === key && c.version === version);
+      if (!cache) return twirpError(404, 'not_found', 'cache entry not found');
+      const archive = this.container.get(cache.blob);
+      const size = Number(input.size_bytes ?? 0);
+      if (!archive || archive.length !== size) {
+        return twirpOk({
+          ok: false,
+          entry_id: '0',
+          message: `uploaded size ${archive?.length ?? 0} does not match ${size}`,
+        });
+      }
+      this.caches.commit(cache, size);
+      return twirpOk({ ok: true, entry_id: String(cache.id) });
+    }
+    const restoreKeys = Array.isArray(input.restore_keys) ? input.restore_keys.map(String) : [];
+    const hit = this.caches.lookup(scope, [key, ...restoreKeys], version);
+    if (!hit) return twirpOk({ ok: false, signed_download_url: '', matched_key: '' });
+    return twirpOk({
+      ok: true,
+      signed_download_url: this.container.sign(hit.blob, 'read'),
+      matched_key: hit.key,
+    });
+  }
+
+  private v1(request: CacheServiceRequest, scope: RuntimeScope, route: string): SimResponse {
+    const cacheId = Number(matchTemplate(route, request.path)?.cacheId);
+    if (request.method === 'GET' && route === `${V1}/cache`) {
+      const keys = (request.query.keys ?? '').split(',').filter((k) => k !== '');
+      const hit = this.caches.lookup(scope, keys, request.query.version ?? '');
+      if (!hit) return { status: 204 };
+      return {
+        body: {
+          cacheKey: hit.key,
+          scope: hit.ref,
+          cacheVersion: hit.version,
+          creationTime: hit.createdAt,
+          archiveLocation: this.container.sign(hit.blob, 'read'),
+        },
+      };
+    }
+    if (request.method === 'GET') {
+      // The library lists caches by key only for its debug diagnostics.
+      const key = request.query.key ?? '';
+      const caches = this.caches.caches.filter(
+        (c) => c.repoKey === scope.repoKey && c.state === 'ready' && c.key === key,
+      );
+      const artifactCaches = caches.map((c) => ({
+        cacheKey: c.key,
+        scope: c.ref,
+        cacheVersion: c.version,
+        creationTime: c.createdAt,
+      }));
+      return { body: { totalCount: artifactCaches.length, artifactCaches } };
+    }
+    if (request.method === 'POST' && route === `${V1}/caches`) return this.reserveV1(request, scope);
+    const cache = this.caches.reserved(scope, (c) => c.id === cacheId);
+    if (!cache) return v1Error(404, `Cache ${request.path.split('/').pop()} is not reserved.`);
+    if (request.method === 'PATCH') {
+      const range = /^bytes (\d+)-(\d+)\/\*$/.exec(request.headers['content-range'] ?? '');
+      const start = Number(range?.[1]);
+      if (!range || Number(range[2]) - start + 1 !== request.body.length) {
+        return v1Error(400, 'Content-Range does not match the uploaded chunk.');
+      }
+      const parts = this.chunks.get(cache.id) ?? new Map<number, Buffer>();
+      parts.set(start, request.body);
+      this.chunks.set(cache.id, parts);
+      return { status: 204 };
+    }
+    const size = Number((parseJson(request.body) as { size?: unknown } | undefined)?.size);
+    const archive = assemble(this.chunks.get(cache.id));
+    if (!archive || archive.length !== size) {
+      return v1Error(
+        400,
+        `Uploaded cache size ${archive?.length ?? 0} does not match the expected size ${size}.`,
+      );
+    }
+    this.chunks.delete(cache.id);
+    this.container.store(cache.blob, archive);
+    this.caches.commit(cache, size);
+    return { status: 204 };
+  }
+
+  private reserveV1(request: CacheServiceRequest, scope: RuntimeScope): SimResponse {
+    const input = parseJson(request.body) as { key?: unknown; version?: unknown } | undefined;
+    if (typeof input?.key !== 'string' || typeof input.version !== 'string') {
+      return v1Error(400, 'key and version are required.');
+    }
+    const cache = this.caches.reserve(scope, input.key, input.version);
+    if (!cache) {
+      return {
+        status: 409,
+        body: {
+          message: `Cache already exists. Scope: ${scope.ref}, Key: ${input.key}, Version: ${input.version}`,
+          typeKey: 'ArtifactCacheAlreadyExistsException',
+        },
+      };
+    }
+    return { status: 201, body: { cacheId: cache.id } };
+  }
+}
+
+/** Chunks by offset joined into one archive; undefined when there are none or a gap/overlap. */
+function assemble(parts: Map<number, Buffer> | undefined): Buffer | undefined {
+  if (!parts || parts.size === 0) return undefined;
+  const ordered = [...parts.entries()].sort(([a], [b]) => a - b);
+  let expected = 0;
+  for (const [start, chunk] of ordered) {
+    if (start !== expected) return undefined;
+    expected += chunk.length;
+  }
+  return Buffer.concat(ordered.map(([, chunk]) => chunk));
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function twirpOk(body: Record<string, unknown>): SimResponse {
+  return { status: 200, body };
+}
+
+/** Twirp's error body (`code`, `msg`) with the HTTP status its code maps to. */
+export function twirpError(status: number, code: string, msg: string): SimResponse {
+  return { status, body: { code, msg } };
+}
+
+function v1Error(status: number, message: string): SimResponse {
+  return { status, body: { message } };
+}
