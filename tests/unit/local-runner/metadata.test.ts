@@ -25,7 +25,7 @@ describe('readActionMetadata', () => {
 
   test('refuses docker and composite actions with a clear error', async () => {
     expect(() => readActionMetadata(fixture('docker'))).toThrow(
-      /'runs.using' is 'docker': local-runner runs JavaScript actions only/,
+      /'runs.using' is 'docker': only JavaScript actions \(runs.using node12, node16, node20 or node24\) can be run this way/,
     );
     await expect(runLocalAction({ action: fixture('docker') })).rejects.toThrow(/docker and composite/);
   });
