@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { STORAGE_ACCOUNT } from './blobs';
 import type { Clock } from './rate-limit';
 import type { SimResponse } from './router';
 
@@ -9,10 +10,7 @@ import type { SimResponse } from './router';
  * "Specify the range header"); the SAS query names (sv, se, sr, sp, sig) are Azure's.
  */
 
-/** The storage account in the path, as Azure's IP-style URLs (`http://host:port/<account>/<container>/<blob>`) carry it. */
-export const STORAGE_ACCOUNT = 'simstorage';
 export const CACHE_CONTAINER = 'actions-cache';
-export const BLOB_ROUTE_TEMPLATE = `/${STORAGE_ACCOUNT}/{container}/{blob}`;
 
 type Permission = 'read' | 'write';
 

@@ -9,6 +9,11 @@ interface Blob {
   expiresAt: number;
 }
 
+/** The storage account in the path, as Azure's IP-style URLs (`http://host:port/<account>/<container>/<blob>`) carry it. */
+export const STORAGE_ACCOUNT = 'simstorage';
+/** Route of the cache archives in the sim's blob container (blob-container.ts). */
+export const BLOB_ROUTE_TEMPLATE = `/${STORAGE_ACCOUNT}/{container}/{blob}`;
+
 export type BlobLookup =
   | { kind: 'ok'; content: Buffer; contentType: string; filename: string | undefined }
   | { kind: 'expired' }

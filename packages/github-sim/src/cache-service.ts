@@ -47,6 +47,11 @@ export class CacheService {
     private readonly container: BlobContainer,
   ) {}
 
+  /** The route template of a request, for the request log and fault matching. */
+  route(method: string, path: string): string | null {
+    return cacheServiceRoute(method, path);
+  }
+
   respond(request: CacheServiceRequest): SimResponse {
     const twirp = request.path.startsWith(`${TWIRP_SERVICE}/`);
     const token = /^bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { BLOB_ROUTE_TEMPLATE, BlobContainer, STORAGE_ACCOUNT } from './blob-container';
-import { BlobStore } from './blobs';
-import { CacheService, cacheServiceRoute } from './cache-service';
+import type { BlobContainer } from './blob-container';
+import { BLOB_ROUTE_TEMPLATE, BlobStore, STORAGE_ACCOUNT } from './blobs';
+import type { CacheService } from './cache-service';
 import { SimHttpError } from './errors';
 import { FaultInjector as Faults } from './faults';
 import {
@@ -16,6 +16,7 @@ import {
   writeResponse,
 } from './http';
 import { SimModel } from './model';
+import { loadLibraries } from './model/core';
 import { paginate } from './pagination';
 import { RateBudgets, rateLimitBody } from './rate-limit';
 import { type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
@@ -73,7 +74,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
 
   /** The route template of a storage or cache-service request. */
   const routeOutsideApi = (listener: SimOrigin, method: string, path: string): string | null => {
-    if (listener === 'cache') return cacheServiceRoute(method, path);
+    if (listener === 'cache') return cacheService.route(method, path);
     if (path.startsWith(BLOB_PREFIX)) return BLOB_ROUTE;
     return path.startsWith(`/${STORAGE_ACCOUNT}/`) && path.split('/').length === 4
       ? BLOB_ROUTE_TEMPLATE
@@ -221,10 +222,15 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   }
   [baseUrl, blobUrl, cacheUrl] = listeners.map((listener) => listener.url) as [string, string, string];
   const serverUrl = `${baseUrl}/_web`;
-  model = new SimModel(baseUrl, serverUrl, clock);
+  model = new SimModel(baseUrl, serverUrl, clock, await loadLibraries());
   model.ctx.searchIndexDelayMs = options.searchIndexDelayMs ?? model.ctx.searchIndexDelayMs;
   model.ctx.effectDelayMs = options.effectDelayMs ?? 0;
   blobs = new BlobStore(blobUrl, clock, options.logUrlTtlMs ?? 60_000);
+  // Loaded on start so bundles embedding the sim keep the cache service in its own chunk.
+  const [{ BlobContainer }, { CacheService }] = await Promise.all([
+    import('./blob-container'),
+    import('./cache-service'),
+  ]);
   container = new BlobContainer(blobUrl, clock, options.cacheUrlTtlMs ?? 10 * 60_000);
   cacheService = new CacheService(model.caches, container);
 

@@ -1,8 +1,25 @@
 import type { components } from '@octokit/openapi-types';
+import type { structuredPatch } from 'diff';
+import type { strToU8, zipSync } from 'fflate';
 import { notFound } from '../errors';
 import type { Clock } from '../rate-limit';
 
 export type SimpleUser = components['schemas']['simple-user'];
+
+/**
+ * Libraries loaded when the sim starts (dynamic imports, so bundles that embed the sim keep them
+ * in separate chunks): unified diffs for file patches, zip for run logs.
+ */
+export interface SimLibraries {
+  structuredPatch: typeof structuredPatch;
+  zipSync: typeof zipSync;
+  strToU8: typeof strToU8;
+}
+
+export async function loadLibraries(): Promise<SimLibraries> {
+  const [{ structuredPatch }, { zipSync, strToU8 }] = await Promise.all([import('diff'), import('fflate')]);
+  return { structuredPatch, zipSync, strToU8 };
+}
 
 /** What every model area needs: base URLs, time, ids. */
 export class ModelContext {
@@ -34,6 +51,7 @@ export class ModelContext {
     /** Web base for html_url links (e.g. http://127.0.0.1:PORT/_web). */
     readonly webUrl: string,
     readonly clock: Clock,
+    readonly libraries: SimLibraries,
   ) {}
 
   nextId(): number {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { components } from '@octokit/openapi-types';
-import { structuredPatch } from 'diff';
 import type { ModelContext } from './core';
 import type { RepoState } from './repos';
 
@@ -76,8 +75,12 @@ function blobSha(content: string): string {
 }
 
 /** The unified-diff hunks of one file, as GitHub's `patch` field carries them, with their line counts. */
-function filePatch(before: string, after: string): { patch: string; additions: number; deletions: number } {
-  const { hunks } = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
+function filePatch(
+  ctx: ModelContext,
+  before: string,
+  after: string,
+): { patch: string; additions: number; deletions: number } {
+  const { hunks } = ctx.libraries.structuredPatch('a', 'b', before, after, '', '', { context: 3 });
   let additions = 0;
   let deletions = 0;
   const text = hunks.map((hunk) => {
@@ -126,7 +129,7 @@ export function diffTrees(
           : after === undefined
             ? 'removed'
             : 'modified';
-    const { patch, additions, deletions } = filePatch(before ?? '', after ?? '');
+    const { patch, additions, deletions } = filePatch(ctx, before ?? '', after ?? '');
     const sha = blobSha(after ?? before ?? '');
     const encoded = filename.split('/').map(encodeURIComponent).join('/');
     entries.push({

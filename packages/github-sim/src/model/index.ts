@@ -11,7 +11,7 @@ import {
 } from './actions';
 import { ActionsRenderer } from './actions-render';
 import { type AddCacheOptions, Caches } from './caches';
-import { ModelContext } from './core';
+import { ModelContext, type SimLibraries } from './core';
 import { type AddDeploymentOptions, type DeploymentState, Deployments } from './deployments';
 import { type CommitRecord, diffTrees, type FileChanges, renderCommit } from './git';
 import { type AddIssueOptions, Issues } from './issues';
@@ -59,8 +59,8 @@ export class SimModel {
     diffTrees: (repo: RepoState, from: CommitRecord, to: CommitRecord) => ReturnType<typeof diffTrees>;
   };
 
-  constructor(apiUrl: string, webUrl: string, clock: Clock) {
-    this.ctx = new ModelContext(apiUrl, webUrl, clock);
+  constructor(apiUrl: string, webUrl: string, clock: Clock, libraries: SimLibraries) {
+    this.ctx = new ModelContext(apiUrl, webUrl, clock, libraries);
     this.repos = new Repos(this.ctx);
     this.issues = new Issues(this.ctx);
     this.pulls = new Pulls(this.ctx, this.repos, this.issues);

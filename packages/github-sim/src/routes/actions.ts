@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate';
 import { notFound, SimHttpError, validationFailed } from '../errors';
 import type { RepoState, RunRecord, WorkflowRecord } from '../model';
 import { renderCheckRun } from '../model/checks-render';
@@ -231,6 +230,7 @@ export function registerActionsRoutes(router: Router): void {
         : ctx.model.actions.attempt(run, attemptNumber);
     if (attempt.status !== 'completed') throw notFound();
     const jobs = ctx.model.actions.latestJobs(run, attempt.number);
+    const { zipSync, strToU8 } = ctx.model.ctx.libraries;
     const files = Object.fromEntries(
       jobs.map((job, index) => [`${index}_${job.name}.txt`, strToU8(job.log)]),
     );
