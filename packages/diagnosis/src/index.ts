@@ -1,3 +1,17 @@
+// The engine: scanner, locator, baseline diff, classifier and renderers.
+export {
+  type AnalyzedLog,
+  type AnalyzerOptions,
+  analyzeLog,
+  compileForAnalysis,
+  type DiagnosisDeps,
+  LogAnalyzer,
+  readBaseline,
+} from './analyzer';
+export { Baseline, normalizeLine } from './baseline';
+export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
+export { renderJson, renderText, type TextOptions, toReport } from './report';
+export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';
 export type {
   AnalysisReport,
   Category,

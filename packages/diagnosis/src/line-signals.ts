@@ -1,0 +1,115 @@
+/**
+ * What a single line says about a failure without the catalogue: the exit line of a failing step,
+ * the start of a step, and how strongly it reads like an error (the generic reason locator).
+ * These words are also prefilter keywords, so a line none of them holds is never looked at.
+ */
+
+/** Keywords that make a line worth a look even when no signature names it. */
+export const LOCATOR_KEYWORDS = [
+  'error',
+  'err!',
+  'fail',
+  'fatal',
+  'exception',
+  'panic',
+  'abort',
+  'traceback',
+  'assert',
+  'cannot',
+  "can't",
+  'could not',
+  "couldn't",
+  'unable to',
+  'not found',
+  'no such file',
+  'denied',
+  'undefined',
+  'segmentation',
+  'core dumped',
+  'killed',
+  'timed out',
+  'timeout',
+  'missing',
+  'invalid',
+  'unexpected',
+  'not ok',
+  'exited with',
+  'exit code',
+  'exit status',
+  '##[',
+  '::error',
+  'travis_fold:start',
+  'travis_time:start',
+  'warning',
+] as const;
+
+/** A failing step's last word: GitHub's, Travis's, or a shell's. */
+export function failingExitCode(text: string, marker?: string): number | undefined {
+  let found: RegExpExecArray | null = null;
+  if (marker === 'error') found = /^Process completed with exit code (\d+)/.exec(text);
+  found ??= /The command ".*" exited with (\d+)\.?\s*$/.exec(text);
+  if (!found) return undefined;
+  const code = Number(found[1]);
+  return code === 0 ? undefined : code;
+}
+
+/** The end of a step that passed (Travis prints one per command). */
+export function passingExit(text: string): boolean {
+  return /The command ".*" exited with 0\.?\s*$/.test(text);
+}
+
+/** A line that starts a step: GitHub's `##[group]Run …`, Travis's fold and timer marks. */
+export function stepStart(text: string, marker?: string): string | undefined {
+  if (marker === 'group') return text.trim();
+  const travis = /travis_(?:fold|time):start:\S*\s*(.*)$/.exec(text);
+  if (travis) return (travis[1] ?? '').trim();
+  return undefined;
+}
+
+interface Weighted {
+  pattern: RegExp;
+  weight: number;
+}
+
+// Weights say how strongly a word points at a reason; the sum is capped.
+const ERROR_WORDS: readonly Weighted[] = [
+  { pattern: /\berror\b|\berr!|error:|errors? occurred/, weight: 3 },
+  { pattern: /\bfatal\b/, weight: 3 },
+  { pattern: /\bpanic(?:ked)?\b|traceback|segmentation fault|core dumped/, weight: 3 },
+  { pattern: /\bexception\b|\w(?:exception|error)\b/, weight: 2.5 },
+  { pattern: /\bfail(?:s|ed|ure|ures|ing)?\b/, weight: 2.5 },
+  { pattern: /\baborted?\b|\bassert(?:ion)?/, weight: 2 },
+  { pattern: /\bcannot\b|can't|could not|couldn't|unable to|not found|no such file|denied/, weight: 2 },
+  { pattern: /\bnot ok\b|\bkilled\b/, weight: 2 },
+  { pattern: /\bundefined\b|\bmissing\b|\binvalid\b|\bunexpected\b|timed out|\btimeout\b/, weight: 1.5 },
+];
+
+// Lines that hold an error word but say that nothing failed, or only echo a command or a flag.
+const NOT_A_FAILURE: readonly RegExp[] = [
+  /\b0 (?:errors?|failures?|failed|failing)\b|\b(?:errors?|failures?|failed)[:=]? ?0\b|\bno (?:errors|failures)\b/,
+  /-w(?:no-)?error\b|-werror=|error_reporting|onerror|\berror\.(?:log|h|c|js|ts|py)\b/,
+  /\b(?:passed|passing|succeeded|successful(?:ly)?)\b(?!.*\bfail)/,
+  /^\s*\$ /,
+  /travis_(?:fold|time):/,
+];
+
+/**
+ * How strongly a cleaned line reads like a failure reason: 0 when not at all, up to 5. `warning`
+ * lines without an error word score low: a warning is rarely why a build failed.
+ */
+export function errorWeight(text: string): number {
+  const lower = text.toLowerCase();
+  let total = 0;
+  let strongest = 0;
+  for (const { pattern, weight } of ERROR_WORDS) {
+    if (pattern.test(lower)) {
+      total += weight;
+      strongest = Math.max(strongest, weight);
+    }
+  }
+  if (total === 0) return 0;
+  if (NOT_A_FAILURE.some((pattern) => pattern.test(lower))) return 0.2;
+  let weight = Math.min(5, strongest + (total - strongest) / 2);
+  if (/\bwarn(?:ing)?\b/.test(lower) && !/\berror\b/.test(lower)) weight *= 0.3;
+  return weight;
+}

@@ -1,0 +1,170 @@
+/**
+ * The locator: from the candidate lines of one log, the findings a person should read first. The
+ * reason a build failed is usually inside the step that failed and close to its exit line; lines of
+ * steps that passed, of post steps after the failure, warnings, and lines the passing baseline also
+ * has are ranked down. A window before the failing step's exit line is always offered, so a log that
+ * no pattern and no error word describes still points at the right place.
+ */
+import type { SignatureMatch } from './matcher';
+
+export interface Candidate {
+  line: number;
+  /** Cleaned text (for titles and the baseline), cut to a readable length. */
+  text: string;
+  /** The best catalogue match on this line, if any. */
+  match?: SignatureMatch;
+  /** The generic error weight of the line (0..5). */
+  weight: number;
+  /** The baseline (passing log) has this line. */
+  inBaseline?: boolean;
+}
+
+export interface LogStructure {
+  lines: number;
+  /** Lines that start a step, ascending. */
+  stepStarts: readonly number[];
+  /** Exit lines of failing steps, ascending. */
+  failingExits: readonly { line: number; code: number; text: string }[];
+}
+
+/** A ranked range before the context window is added. */
+export interface Located {
+  start: number;
+  end: number;
+  score: number;
+  /** The line the range is about (its best candidate). */
+  focus: Candidate;
+  /** True for the window before a failing exit line. */
+  exitWindow?: { code: number; text: string };
+}
+
+export interface LocatorOptions {
+  maxFindings: number;
+  /** Lines shown before/after a candidate line. */
+  before: number;
+  after: number;
+  /** Longest range one finding may grow to by merging neighbours. */
+  maxSpan: number;
+  /** Lines of the window before a failing exit line. */
+  exitWindow: number;
+}
+
+export const DEFAULT_LOCATOR: LocatorOptions = {
+  maxFindings: 5,
+  before: 1,
+  after: 3,
+  maxSpan: 12,
+  exitWindow: 10,
+};
+
+const SEVERITY_WEIGHT = { error: 6, warning: 2, info: 1 } as const;
+
+/** How likely `candidate` is the reason, before its neighbours are considered. */
+export function scoreCandidate(candidate: Candidate, structure: LogStructure): number {
+  const signature = candidate.match?.signature;
+  if (signature?.category === 'benign') return 0;
+  let base = signature ? SEVERITY_WEIGHT[signature.severity] + candidate.weight / 2 : candidate.weight;
+  if (base <= 0) return 0;
+  if (candidate.inBaseline) base *= 0.25;
+  return base * positionFactor(candidate.line, structure);
+}
+
+/** Inside a failing step and near its exit: up to 2; steps that passed, and what follows the failure: less. */
+function positionFactor(line: number, structure: LogStructure): number {
+  const exits = structure.failingExits;
+  if (exits.length === 0) {
+    const total = Math.max(1, structure.lines);
+    return 0.4 + 0.8 * (line / total) ** 2;
+  }
+  const exit = exits.find((e) => e.line >= line);
+  if (!exit) return 0.3; // after the last failure: post steps, after_failure, cache upload
+  const start = stepStartBefore(structure.stepStarts, exit.line);
+  if (line < start) return 0.35;
+  const span = Math.max(1, exit.line - start);
+  const closeness = 1 - (exit.line - line) / span;
+  return 1 + closeness + (exit === exits.at(-1) ? 0.2 : 0);
+}
+
+function stepStartBefore(starts: readonly number[], line: number): number {
+  let found = 1;
+  for (const start of starts) {
+    if (start >= line) break;
+    found = start;
+  }
+  return found;
+}
+
+/** Ranks the candidates into at most `maxFindings` non-overlapping ranges, best first. */
+export function locate(
+  candidates: readonly Candidate[],
+  structure: LogStructure,
+  isBlank: (line: number) => boolean,
+  options: LocatorOptions = DEFAULT_LOCATOR,
+): Located[] {
+  const scored = candidates
+    .map((candidate) => ({ candidate, score: scoreCandidate(candidate, structure) }))
+    .filter((s) => s.score > 0.05)
+    .sort((a, b) => b.score - a.score || b.candidate.line - a.candidate.line);
+  const byLine = new Map(scored.map((s) => [s.candidate.line, s]));
+  const located: Located[] = [];
+  const overlaps = (start: number, end: number) => located.some((l) => start <= l.end && end >= l.start);
+
+  for (const { candidate, score } of scored) {
+    if (located.length >= options.maxFindings * 2) break;
+    if (overlaps(candidate.line, candidate.line)) continue;
+    let start = Math.max(1, candidate.line - options.before);
+    let end = Math.min(structure.lines, candidate.line + options.after);
+    // Neighbouring lines that also read like the reason join this range (a message and its details).
+    for (let next = candidate.line + 1; next <= candidate.line + options.maxSpan; next++) {
+      const neighbour = byLine.get(next);
+      if (!neighbour) continue;
+      if (next - end > 2 || neighbour.score < score * 0.3) break;
+      end = Math.min(structure.lines, next + options.after, start + options.maxSpan - 1);
+    }
+    while (overlaps(start, start) && start < candidate.line) start++;
+    while (overlaps(end, end) && end > candidate.line) end--;
+    located.push({ start, end, score, focus: candidate });
+  }
+
+  const window = exitWindow(structure, isBlank, options.exitWindow);
+  if (window) insertExitWindow(located, window, options.maxFindings);
+  return located.slice(0, options.maxFindings);
+}
+
+/** The last lines a failing step printed before its exit line (blank lines and timer marks skipped). */
+function exitWindow(
+  structure: LogStructure,
+  isBlank: (line: number) => boolean,
+  size: number,
+): Located | undefined {
+  const exit = structure.failingExits.at(-1);
+  if (!exit) return undefined;
+  const stepStart = stepStartBefore(structure.stepStarts, exit.line);
+  let end = exit.line - 1;
+  while (end > stepStart && isBlank(end)) end--;
+  if (end < 1) return undefined;
+  const start = Math.max(stepStart, end - size + 1, 1);
+  return {
+    start,
+    end,
+    score: 0,
+    focus: { line: end, text: exit.text, weight: 0 },
+    exitWindow: { code: exit.code, text: exit.text },
+  };
+}
+
+/**
+ * The exit window is offered among the first three findings: right after the best one when that one
+ * is a strong, nearby reason, first when nothing convincing was found in the failing step.
+ */
+function insertExitWindow(located: Located[], window: Located, maxFindings: number): void {
+  const overlapsWindow = (l: Located) => window.end >= l.start && window.start <= l.end;
+  const covering = located.findIndex(overlapsWindow);
+  if (covering !== -1 && covering < Math.min(2, maxFindings)) return;
+  for (let i = located.length - 1; i >= 0; i--) if (overlapsWindow(located[i]!)) located.splice(i, 1);
+  const best = located[0];
+  const strong = best !== undefined && best.score >= 6;
+  const at = strong ? Math.min(1, located.length) : 0;
+  window.score = best ? best.score * (strong ? 0.99 : 1.01) : 1;
+  located.splice(at, 0, window);
+}

@@ -1,0 +1,114 @@
+/**
+ * The catalogue compiled for scanning: one combined keyword prefilter for the scanner, and per
+ * signature a matcher. Built-in patterns are JavaScript regexes (checked safe when the catalogue is
+ * built); user patterns (`engine: 're2'`) run with RE2 semantics, so a pattern such as `(a+)+$` stays
+ * linear on any line.
+ */
+import { compileUserPattern } from '@qeml/action-kit';
+import type { Signature } from './types';
+
+/** The part of a match the engine reads: the matched text and the named groups it extracts. */
+export interface SignatureMatch {
+  signature: Signature;
+  file?: string;
+  line?: number;
+  column?: number;
+  test?: string;
+}
+
+export interface CompiledSignature {
+  signature: Signature;
+  /** Lower-cased keywords, one of which every matching line holds. */
+  keywords: readonly string[];
+  /** Lines the pattern is matched against (1, or the window of a multi-line signature). */
+  window: number;
+  match(text: string): SignatureMatch | undefined;
+}
+
+export interface CompiledCatalogue {
+  signatures: readonly CompiledSignature[];
+  /** Matches (globally, case-insensitively) any keyword of the catalogue or of `extraKeywords`, in latin1 text. */
+  prefilter: RegExp;
+  /** The signatures whose keywords occur in `lower` (a lower-cased line). */
+  candidates(lower: string): CompiledSignature[];
+}
+
+type MaybeUserSignature = Signature & { engine?: 're2' };
+
+export function compileSignature(signature: Signature): CompiledSignature {
+  const keywords = signature.keywords.map((k) => k.toLowerCase()).filter((k) => k !== '');
+  const window = Math.max(1, signature.window ?? 1);
+  let exec: (text: string) => { groups?: Record<string, string | undefined> } | null;
+  if ((signature as MaybeUserSignature).engine === 're2') {
+    const pattern = compileUserPattern(signature.pattern, { caseInsensitive: signature.ignoreCase });
+    exec = (text) => (pattern.test(text) ? {} : null);
+  } else {
+    const regex = new RegExp(signature.pattern, signature.ignoreCase ? 'i' : '');
+    exec = (text) => regex.exec(text);
+  }
+  return {
+    signature,
+    keywords,
+    window,
+    match(text) {
+      const found = exec(text);
+      if (!found) return undefined;
+      const groups = found.groups ?? {};
+      const number = (value: string | undefined) => {
+        const n = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+        return Number.isFinite(n) ? n : undefined;
+      };
+      return {
+        signature,
+        ...(groups.file ? { file: groups.file } : {}),
+        ...(number(groups.line) !== undefined ? { line: number(groups.line) } : {}),
+        ...(number(groups.column) !== undefined ? { column: number(groups.column) } : {}),
+        ...(groups.test ? { test: groups.test } : {}),
+      };
+    },
+  };
+}
+
+export function compileCatalogue(
+  signatures: readonly Signature[],
+  extraKeywords: readonly string[] = [],
+): CompiledCatalogue {
+  const compiled = signatures.map(compileSignature);
+  const byKeyword = new Map<string, CompiledSignature[]>();
+  for (const signature of compiled) {
+    for (const keyword of signature.keywords) {
+      const list = byKeyword.get(keyword) ?? [];
+      list.push(signature);
+      byKeyword.set(keyword, list);
+    }
+  }
+  const keywords = [...new Set([...byKeyword.keys(), ...extraKeywords.map((k) => k.toLowerCase())])];
+  return {
+    signatures: compiled,
+    prefilter: keywordPrefilter(keywords),
+    candidates(lower) {
+      const found = new Set<CompiledSignature>();
+      for (const [keyword, list] of byKeyword) {
+        if (lower.includes(keyword)) for (const signature of list) found.add(signature);
+      }
+      return [...found];
+    },
+  };
+}
+
+/**
+ * One alternation of every keyword, as the scanner sees text: latin1 (one character per byte), so a
+ * non-ASCII keyword is written as its UTF-8 bytes. Longer keywords first; a keyword that contains a
+ * shorter one is left out (the shorter one already makes the line a candidate).
+ */
+export function keywordPrefilter(keywords: readonly string[]): RegExp {
+  const sorted = [...new Set(keywords.filter((k) => k !== ''))].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const keyword of sorted) if (!kept.some((shorter) => keyword.includes(shorter))) kept.push(keyword);
+  if (kept.length === 0) return /(?!)/g;
+  const source = kept
+    .map((k) => Buffer.from(k, 'utf8').toString('latin1'))
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return new RegExp(source, 'gi');
+}
