@@ -6,7 +6,14 @@
 import { type Clock, type Logger, Redactor, silentLogger, systemClock } from '@qeml/action-kit';
 import { Baseline } from './baseline';
 import { classify } from './classifier';
-import { errorWeight, failingExitCode, LOCATOR_KEYWORDS, passingExit, stepStart } from './line-signals';
+import {
+  errorWeight,
+  failingExitCode,
+  isPropagation,
+  LOCATOR_KEYWORDS,
+  passingExit,
+  stepStart,
+} from './line-signals';
 import {
   type Candidate,
   DEFAULT_LOCATOR,
@@ -68,6 +75,7 @@ export class LogAnalyzer {
   private readonly windowed: { candidate: Candidate; signature: CompiledSignature }[] = [];
   private readonly stepStarts: number[] = [];
   private readonly failingExits: { line: number; code: number; text: string }[] = [];
+  private readonly propagations: number[] = [];
 
   constructor(private readonly options: AnalyzerOptions) {
     this.catalogue = Array.isArray(options.catalogue)
@@ -102,6 +110,7 @@ export class LogAnalyzer {
       lines: stats.lines,
       stepStarts: this.stepStarts,
       failingExits: this.failingExits,
+      propagations: this.propagations,
     };
     const located = locate(
       this.candidates.filter((c) => c.match || c.weight > 0),
@@ -148,6 +157,10 @@ export class LogAnalyzer {
       }
       const found = signature.match(text);
       if (found && (!match || rank(found.signature) > rank(match.signature))) match = found;
+    }
+    if (isPropagation(text)) {
+      this.propagations.push(line);
+      if (this.propagations.length > MAX_STEP_STARTS) this.propagations.splice(0, MAX_STEP_STARTS / 2);
     }
     let weight = errorWeight(text);
     if (marker === 'error') weight = Math.max(weight, 4);

@@ -91,7 +91,26 @@ const NOT_A_FAILURE: readonly RegExp[] = [
   /\b(?:passed|passing|succeeded|successful(?:ly)?)\b(?!.*\bfail)/,
   /^\s*\$ /,
   /travis_(?:fold|time):/,
+  /:\s+ok\b|^\s*ok \d+\b|\bok$/,
 ];
+
+// Lines that only pass a failure on (a wrapper's exit status, npm's and make's closing cascade): the
+// reason is above them, so they rank low and the exit window ends before them.
+const PROPAGATION: readonly RegExp[] = [
+  /^make(?:\[\d+\])?: \*\*\* .*(?:error \d+|stop\.)/,
+  /^makefile:\d+: recipe for target .* failed/,
+  /npm err! (?:code elifecycle|errno \d|exit status|failed at the|test failed|this is probably|a complete log|tell the author|not with npm|you can get|make sure you have|\s*$|\S+@\S+ \S+: `|\s+\/.*_logs\/)/,
+  /^error command failed with exit code|^info visit https:\/\/yarnpkg/,
+  /returned non-zero exit status|calledprocesserror/,
+  /^done\. your build exited with/,
+  /^error: process completed with exit code/,
+];
+
+/** True when the line only reports that something above it failed. */
+export function isPropagation(text: string): boolean {
+  const lower = text.trim().toLowerCase();
+  return PROPAGATION.some((pattern) => pattern.test(lower));
+}
 
 /**
  * How strongly a cleaned line reads like a failure reason: 0 when not at all, up to 5. `warning`
@@ -108,6 +127,7 @@ export function errorWeight(text: string): number {
     }
   }
   if (total === 0) return 0;
+  if (isPropagation(text)) return 0.5;
   if (NOT_A_FAILURE.some((pattern) => pattern.test(lower))) return 0.2;
   let weight = Math.min(5, strongest + (total - strongest) / 2);
   if (/\bwarn(?:ing)?\b/.test(lower) && !/\berror\b/.test(lower)) weight *= 0.3;

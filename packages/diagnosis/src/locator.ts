@@ -25,6 +25,8 @@ export interface LogStructure {
   stepStarts: readonly number[];
   /** Exit lines of failing steps, ascending. */
   failingExits: readonly { line: number; code: number; text: string }[];
+  /** Lines that only pass a failure on (`make: *** … Error 1`, npm's closing cascade), ascending. */
+  propagations: readonly number[];
 }
 
 /** A ranked range before the context window is added. */
@@ -51,10 +53,10 @@ export interface LocatorOptions {
 
 export const DEFAULT_LOCATOR: LocatorOptions = {
   maxFindings: 5,
-  before: 1,
-  after: 3,
-  maxSpan: 12,
-  exitWindow: 10,
+  before: 3,
+  after: 8,
+  maxSpan: 20,
+  exitWindow: 20,
 };
 
 const SEVERITY_WEIGHT = { error: 6, warning: 2, info: 1 } as const;
@@ -104,52 +106,74 @@ export function locate(
   const scored = candidates
     .map((candidate) => ({ candidate, score: scoreCandidate(candidate, structure) }))
     .filter((s) => s.score > 0.05)
-    .sort((a, b) => b.score - a.score || b.candidate.line - a.candidate.line);
-  const byLine = new Map(scored.map((s) => [s.candidate.line, s]));
-  const located: Located[] = [];
-  const overlaps = (start: number, end: number) => located.some((l) => start <= l.end && end >= l.start);
-
-  for (const { candidate, score } of scored) {
-    if (located.length >= options.maxFindings * 2) break;
-    if (overlaps(candidate.line, candidate.line)) continue;
-    let start = Math.max(1, candidate.line - options.before);
-    let end = Math.min(structure.lines, candidate.line + options.after);
-    // Neighbouring lines that also read like the reason join this range (a message and its details).
-    for (let next = candidate.line + 1; next <= candidate.line + options.maxSpan; next++) {
-      const neighbour = byLine.get(next);
-      if (!neighbour) continue;
-      if (next - end > 2 || neighbour.score < score * 0.3) break;
-      end = Math.min(structure.lines, next + options.after, start + options.maxSpan - 1);
-    }
-    while (overlaps(start, start) && start < candidate.line) start++;
-    while (overlaps(end, end) && end > candidate.line) end--;
-    located.push({ start, end, score, focus: candidate });
-  }
-
+    .sort((a, b) => a.candidate.line - b.candidate.line);
+  const located = clusters(scored, options)
+    .map((cluster) => toRange(cluster, structure, options))
+    .sort((a, b) => b.score - a.score || b.focus.line - a.focus.line)
+    .slice(0, options.maxFindings * 2);
   const window = exitWindow(structure, isBlank, options.exitWindow);
   if (window) insertExitWindow(located, window, options.maxFindings);
   return located.slice(0, options.maxFindings);
 }
 
-/** The last lines a failing step printed before its exit line (blank lines and timer marks skipped). */
+type Scored = { candidate: Candidate; score: number };
+
+/** Candidate lines close together (a message and its details) form one cluster. */
+function clusters(scored: readonly Scored[], options: LocatorOptions): Scored[][] {
+  const groups: Scored[][] = [];
+  for (const item of scored) {
+    const current = groups.at(-1);
+    const first = current?.[0]?.candidate.line ?? 0;
+    const last = current?.at(-1)?.candidate.line ?? Number.NEGATIVE_INFINITY;
+    if (current && item.candidate.line - last <= 3 && item.candidate.line - first < options.maxSpan)
+      current.push(item);
+    else groups.push([item]);
+  }
+  return groups;
+}
+
+/** A cluster's range: its lines plus context, centred on its best line when it is too long. */
+function toRange(cluster: readonly Scored[], structure: LogStructure, options: LocatorOptions): Located {
+  const best = cluster.reduce((a, b) => (b.score > a.score ? b : a));
+  const first = cluster[0]!.candidate.line;
+  const last = cluster.at(-1)!.candidate.line;
+  let start = Math.max(1, first - options.before);
+  let end = Math.min(structure.lines, last + options.after);
+  if (end - start + 1 > options.maxSpan) {
+    start = Math.max(start, best.candidate.line - options.before);
+    end = Math.min(end, start + options.maxSpan - 1);
+  }
+  // Several reasons in a row read more convincingly than one.
+  const support = cluster.filter((c) => c !== best).reduce((sum, c) => sum + c.score, 0);
+  return { start, end, score: best.score + Math.min(best.score / 2, support / 4), focus: best.candidate };
+}
+
+/**
+ * The last lines a failing step printed before its exit line (blank lines, timer marks and the
+ * closing cascade of wrappers such as npm and make skipped). Without an exit line, the last
+ * propagation line (`make: *** [test] Error 1`) anchors it.
+ */
 function exitWindow(
   structure: LogStructure,
   isBlank: (line: number) => boolean,
   size: number,
 ): Located | undefined {
   const exit = structure.failingExits.at(-1);
-  if (!exit) return undefined;
-  const stepStart = stepStartBefore(structure.stepStarts, exit.line);
-  let end = exit.line - 1;
-  while (end > stepStart && isBlank(end)) end--;
+  const anchor = exit?.line ?? structure.propagations.at(-1);
+  if (anchor === undefined) return undefined;
+  const stepStart = stepStartBefore(structure.stepStarts, anchor);
+  const passOn = new Set(structure.propagations);
+  let end = anchor - 1;
+  while (end > stepStart && (isBlank(end) || passOn.has(end))) end--;
   if (end < 1) return undefined;
   const start = Math.max(stepStart, end - size + 1, 1);
+  const text = exit?.text ?? 'the build stopped';
   return {
     start,
     end,
     score: 0,
-    focus: { line: end, text: exit.text, weight: 0 },
-    exitWindow: { code: exit.code, text: exit.text },
+    focus: { line: end, text, weight: 0 },
+    exitWindow: { code: exit?.code ?? 1, text },
   };
 }
 
