@@ -1,3 +1,12 @@
+export {
+  builtinCatalogue,
+  EXTRACTED_GROUPS,
+  mergeCatalogue,
+  parseUserPatterns,
+  type SignatureOverride,
+  type UserPatterns,
+  UserPatternsError,
+} from './catalogue';
 export type {
   AnalysisReport,
   Category,
