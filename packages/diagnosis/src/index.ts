@@ -9,6 +9,15 @@ export {
   readBaseline,
 } from './analyzer';
 export { Baseline, normalizeLine } from './baseline';
+export {
+  builtinCatalogue,
+  EXTRACTED_GROUPS,
+  mergeCatalogue,
+  parseUserPatterns,
+  type SignatureOverride,
+  type UserPatterns,
+  UserPatternsError,
+} from './catalogue';
 export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
 export { renderJson, renderText, type TextOptions, toReport } from './report';
 export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';
