@@ -4,8 +4,7 @@
 // Run: pnpm bench:diagnosis /work/shared/corpus/failure-logs   (printed, never asserted)
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as diagnosis from '@qeml/diagnosis';
-import { analyzeLog, compileForAnalysis, type Signature } from '@qeml/diagnosis';
+import { analyzeLog, builtinCatalogue, compileForAnalysis } from '@qeml/diagnosis';
 
 interface Label {
   log: string;
@@ -26,9 +25,7 @@ const labels: Label[] = readFileSync(path.join(corpus, 'labels.jsonl'), 'utf8')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line));
 
-// The built-in catalogue (generic locator only when the package has none).
-const builtin = (diagnosis as { builtinCatalogue?: () => readonly Signature[] }).builtinCatalogue?.() ?? [];
-const catalogue = compileForAnalysis(builtin);
+const catalogue = compileForAnalysis(builtinCatalogue());
 
 /** The corpus convention: split on "\n", a "\r" before it removed. */
 function splitLines(text: string): string[] {

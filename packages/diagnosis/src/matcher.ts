@@ -33,13 +33,11 @@ export interface CompiledCatalogue {
   candidates(lower: string): CompiledSignature[];
 }
 
-type MaybeUserSignature = Signature & { engine?: 're2' };
-
 export function compileSignature(signature: Signature): CompiledSignature {
   const keywords = signature.keywords.map((k) => k.toLowerCase()).filter((k) => k !== '');
   const window = Math.max(1, signature.window ?? 1);
   let exec: (text: string) => { groups?: Record<string, string | undefined> } | null;
-  if ((signature as MaybeUserSignature).engine === 're2') {
+  if (signature.engine === 're2') {
     const pattern = compileUserPattern(signature.pattern, { caseInsensitive: signature.ignoreCase });
     exec = (text) => (pattern.test(text) ? {} : null);
   } else {

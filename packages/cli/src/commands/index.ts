@@ -1,7 +1,8 @@
 // The subcommands `qeml` knows, in the order `qeml help` lists them. One line per command.
 import type { Command } from '../command';
+import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, demoCommand];
+export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, demoCommand];
