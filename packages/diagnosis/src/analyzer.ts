@@ -29,7 +29,7 @@ import {
   type SignatureMatch,
 } from './matcher';
 import { LogScanner, type ScanStats } from './scanner';
-import { cleanLine, displayLine } from './text';
+import { cleanLine, cutAtWord, displayLine, opensKey, redactLines } from './text';
 import type { Finding, LogAnalysis, Recovery, Signature } from './types';
 
 export interface DiagnosisDeps {
@@ -53,6 +53,9 @@ const MAX_CANDIDATES = 2000;
 const MAX_STEP_STARTS = 10_000;
 const MAX_FAILING_EXITS = 100;
 const TITLE_CHARS = 160;
+const EXCERPT_LINE_CHARS = 400;
+/** Lines before an excerpt searched for the start of a private key block. */
+const KEY_LOOKBACK = 60;
 
 export interface AnalyzedLog extends LogAnalysis {
   stats: ScanStats & { durationMs: number };
@@ -87,7 +90,7 @@ export class LogAnalyzer {
     this.redactor = options.deps?.redactor ?? new Redactor();
     this.started = this.clock.now();
     this.scanner = new LogScanner({
-      prefilter: new RegExp(this.catalogue.prefilter.source, this.catalogue.prefilter.flags),
+      prefilter: this.catalogue.prefilter,
       onCandidate: (line, text) => this.onCandidate(line, text),
     });
   }
@@ -136,7 +139,7 @@ export class LogAnalyzer {
     if (step !== undefined) this.noteStep(line);
     const code = failingExitCode(text, marker);
     if (code !== undefined) {
-      this.failingExits.push({ line, code, text: displayLine(raw, TITLE_CHARS) });
+      this.failingExits.push({ line, code, text: cutAtWord(displayLine(raw), TITLE_CHARS) });
       if (this.failingExits.length > MAX_FAILING_EXITS) this.failingExits.shift();
       return { before: this.locatorOptions.exitWindow + 20, after: 0 };
     }
@@ -167,7 +170,7 @@ export class LogAnalyzer {
     if (!match && weight === 0 && window === 0) return undefined;
     const candidate: Candidate = {
       line,
-      text: text.trim().slice(0, TITLE_CHARS),
+      text: cutAtWord(text.trim(), TITLE_CHARS),
       weight,
       ...(match ? { match } : {}),
       ...(this.options.baseline?.has(text) ? { inBaseline: true } : {}),
@@ -209,9 +212,20 @@ export class LogAnalyzer {
   }
 
   private finding(located: Located): Finding {
-    const lines: string[] = [];
-    for (let n = located.start; n <= located.end; n++) lines.push(`${displayLine(this.lineText(n) ?? '')}`);
-    const excerpt = this.redactor.redact(lines.join('\n'));
+    const text = (from: number, to: number) => {
+      const lines: string[] = [];
+      for (let n = Math.max(1, from); n <= to; n++) lines.push(displayLine(this.lineText(n) ?? ''));
+      return lines;
+    };
+    // Redacted before cut, line by line (a private key spanning lines included), so no cut hides a secret.
+    const keyOpen = opensKey(text(located.start - KEY_LOOKBACK, located.start - 1));
+    const excerpt = redactLines(
+      text(located.start, located.end),
+      (line) => this.redactor.redact(line),
+      keyOpen,
+    )
+      .map((line) => cutAtWord(line, EXCERPT_LINE_CHARS))
+      .join('\n');
     const match = located.exitWindow ? undefined : located.focus.match;
     const signature = match?.signature;
     const title = located.exitWindow
@@ -268,7 +282,7 @@ export async function readBaseline(
     : (catalogue as CompiledCatalogue);
   const baseline = new Baseline();
   const scanner = new LogScanner({
-    prefilter: new RegExp(compiled.prefilter.source, compiled.prefilter.flags),
+    prefilter: compiled.prefilter,
     onCandidate: (_line, text) => {
       baseline.add(cleanLine(text).text);
       return undefined;

@@ -18,6 +18,7 @@ export {
   type UserPatterns,
   UserPatternsError,
 } from './catalogue';
+export { KeywordAutomaton } from './keywords';
 export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
 export { renderJson, renderText, type TextOptions, toReport } from './report';
 export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';

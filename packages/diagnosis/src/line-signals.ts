@@ -92,6 +92,7 @@ const NOT_A_FAILURE: readonly RegExp[] = [
   /^\s*\$ /,
   /travis_(?:fold|time):/,
   /:\s+ok\b|^\s*ok \d+\b|\bok$/,
+  /^\s*(?:✓|✔|√|pass\b)/,
 ];
 
 // Lines that only pass a failure on (a wrapper's exit status, npm's and make's closing cascade): the

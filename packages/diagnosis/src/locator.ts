@@ -107,10 +107,19 @@ export function locate(
     .map((candidate) => ({ candidate, score: scoreCandidate(candidate, structure) }))
     .filter((s) => s.score > 0.05)
     .sort((a, b) => a.candidate.line - b.candidate.line);
-  const located = clusters(scored, options)
+  const ranked = clusters(scored, options)
     .map((cluster) => toRange(cluster, structure, options))
-    .sort((a, b) => b.score - a.score || b.focus.line - a.focus.line)
-    .slice(0, options.maxFindings * 2);
+    .sort((a, b) => b.score - a.score || b.focus.line - a.focus.line);
+  // Context windows of neighbouring clusters may overlap: a better range keeps its lines.
+  const located: Located[] = [];
+  for (const range of ranked) {
+    if (located.length >= options.maxFindings * 2) break;
+    const inside = (line: number) => located.some((l) => line >= l.start && line <= l.end);
+    if (inside(range.focus.line)) continue;
+    while (inside(range.start)) range.start++;
+    while (inside(range.end)) range.end--;
+    located.push(range);
+  }
   const window = exitWindow(structure, isBlank, options.exitWindow);
   if (window) insertExitWindow(located, window, options.maxFindings);
   return located.slice(0, options.maxFindings);
@@ -143,6 +152,9 @@ function toRange(cluster: readonly Scored[], structure: LogStructure, options: L
     start = Math.max(start, best.candidate.line - options.before);
     end = Math.min(end, start + options.maxSpan - 1);
   }
+  // A range never runs past the exit line of the step it is in (what follows is another step).
+  const exit = structure.failingExits.find((e) => e.line >= best.candidate.line);
+  if (exit && end > exit.line) end = exit.line;
   // Several reasons in a row read more convincingly than one.
   const support = cluster.filter((c) => c !== best).reduce((sum, c) => sum + c.score, 0);
   return { start, end, score: best.score + Math.min(best.score / 2, support / 4), focus: best.candidate };

@@ -5,6 +5,7 @@
  * linear on any line.
  */
 import { compileUserPattern } from '@qeml/action-kit';
+import { KeywordAutomaton } from './keywords';
 import type { Signature } from './types';
 
 /** The part of a match the engine reads: the matched text and the named groups it extracts. */
@@ -27,8 +28,8 @@ export interface CompiledSignature {
 
 export interface CompiledCatalogue {
   signatures: readonly CompiledSignature[];
-  /** Matches (globally, case-insensitively) any keyword of the catalogue or of `extraKeywords`, in latin1 text. */
-  prefilter: RegExp;
+  /** Finds any keyword of the catalogue or of `extraKeywords`, case-insensitively. */
+  prefilter: KeywordAutomaton;
   /** The signatures whose keywords occur in `lower` (a lower-cased line). */
   candidates(lower: string): CompiledSignature[];
 }
@@ -94,19 +95,7 @@ export function compileCatalogue(
   };
 }
 
-/**
- * One alternation of every keyword, as the scanner sees text: latin1 (one character per byte), so a
- * non-ASCII keyword is written as its UTF-8 bytes. Longer keywords first; a keyword that contains a
- * shorter one is left out (the shorter one already makes the line a candidate).
- */
-export function keywordPrefilter(keywords: readonly string[]): RegExp {
-  const sorted = [...new Set(keywords.filter((k) => k !== ''))].sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const keyword of sorted) if (!kept.some((shorter) => keyword.includes(shorter))) kept.push(keyword);
-  if (kept.length === 0) return /(?!)/g;
-  const source = kept
-    .map((k) => Buffer.from(k, 'utf8').toString('latin1'))
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
-  return new RegExp(source, 'gi');
+/** The scanner's prefilter over every keyword (ASCII case-insensitive). */
+export function keywordPrefilter(keywords: readonly string[]): KeywordAutomaton {
+  return new KeywordAutomaton(keywords);
 }

@@ -3,11 +3,12 @@
  * only, a "\r" just before it removed (the corpus convention). Only the first `maxLineBytes` of a
  * line are ever held or examined, so a line of megabytes costs no more memory than a short one.
  *
- * Speed comes from not looking at most lines at all: each block of complete lines is decoded once
- * as latin1 (one character per byte, so offsets are byte offsets) and one combined, case-insensitive
- * keyword regex runs over the whole block. Only the lines it hits (candidates) are decoded as UTF-8
- * and handed to the caller; the others are only counted.
+ * Speed comes from not looking at most lines at all: one keyword automaton (one table lookup per
+ * byte) runs over each block of complete lines. Only the lines it hits (candidates) are decoded as
+ * UTF-8 and handed to the caller; the others are only counted.
  */
+
+import type { KeywordAutomaton } from './keywords';
 
 /** Bytes of one line that are examined; the rest of a longer line is skipped. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -23,8 +24,8 @@ export interface ContextRequest {
 }
 
 export interface ScannerOptions {
-  /** One regex with the `g` flag over latin1 text: a line it matches anywhere is a candidate. */
-  prefilter: RegExp;
+  /** A line holding any of its keywords is a candidate. */
+  prefilter: KeywordAutomaton;
   /** Called for each candidate line (1-based number, UTF-8 text without its line ending, cut to maxLineBytes). */
   onCandidate(line: number, text: string): ContextRequest | undefined;
   maxLineBytes?: number;
@@ -133,33 +134,31 @@ export class LogScanner {
 
   /** Scans complete lines; `block` ends with "\n". */
   private scanBlock(block: Buffer): void {
-    const text = block.toString('latin1');
     const prefilter = this.options.prefilter;
-    prefilter.lastIndex = 0;
-    let position = 0;
+    const length = block.length;
     let line = this.lineCount + 1;
-    for (;;) {
-      const hit = prefilter.exec(text);
-      const target = hit ? hit.index : text.length;
+    let position = 0; // always the start of line `line`
+    while (position < length) {
+      const hit = prefilter.find(block, position, length);
+      const target = hit === -1 ? length : hit;
       for (;;) {
-        const newline = text.indexOf('\n', position);
+        const newline = block.indexOf(10, position);
         if (newline === -1 || newline >= target) break;
         if (line <= this.keepUntil) this.retained.set(line, this.decode(block, position, newline));
         position = newline + 1;
         line++;
       }
-      if (!hit) break;
-      const newline = text.indexOf('\n', target);
-      this.candidate(block, text, line, position, newline);
-      position = newline + 1;
+      if (hit === -1) break;
+      const end = block.indexOf(10, hit);
+      this.candidate(block, line, position, end);
+      position = end + 1;
       line++;
-      prefilter.lastIndex = position;
     }
     this.lineCount = line - 1;
-    this.keepTail(block, text);
+    this.keepTail(block);
   }
 
-  private candidate(block: Buffer, text: string, line: number, start: number, end: number): void {
+  private candidate(block: Buffer, line: number, start: number, end: number): void {
     const cut = end - start > this.maxLineBytes;
     let content = block.toString('utf8', start, cut ? start + this.maxLineBytes : end);
     if (!cut && content.endsWith('\r')) content = content.slice(0, -1);
@@ -174,7 +173,7 @@ export class LogScanner {
         if (kept) this.retained.set(number, kept.text);
         continue;
       }
-      const previousStart = lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+      const previousStart = lineStart >= 2 ? block.lastIndexOf(10, lineStart - 2) + 1 : 0;
       if (!this.retained.has(number))
         this.retained.set(number, this.decode(block, previousStart, lineStart - 1));
       lineStart = previousStart;
@@ -183,17 +182,22 @@ export class LogScanner {
   }
 
   private decode(block: Buffer, start: number, end: number): string {
-    const text = block.toString('utf8', start, Math.min(end, start + RETAINED_LINE_BYTES));
+    if (end - start > RETAINED_LINE_BYTES) {
+      // Cut at a word boundary: half a token would escape redaction later.
+      const head = block.toString('utf8', start, start + RETAINED_LINE_BYTES);
+      return `${head.slice(0, Math.max(0, head.lastIndexOf(' ')))}…`;
+    }
+    const text = block.toString('utf8', start, end);
     return text.endsWith('\r') ? text.slice(0, -1) : text;
   }
 
   /** Keeps the last `tailSize` lines seen, for the end-of-log locator and context across blocks. */
-  private keepTail(block: Buffer, text: string): void {
+  private keepTail(block: Buffer): void {
     const fresh: { number: number; text: string }[] = [];
-    let end = text.length - 1; // the final "\n"
+    let end = block.length - 1; // the final "\n"
     let number = this.lineCount;
     while (fresh.length < this.tailSize && end >= 0) {
-      const start = end >= 1 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+      const start = end >= 1 ? block.lastIndexOf(10, end - 1) + 1 : 0;
       fresh.push({ number, text: this.decode(block, start, end) });
       number--;
       if (start === 0) break;
