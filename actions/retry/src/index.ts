@@ -45,9 +45,11 @@ export {
 } from './retry-loop';
 export {
   decideRetry,
+  failureReason,
   RETRY_ON_KINDS,
   type RetryOnKind,
   type RetryRules,
   rulesFromRetryOn,
 } from './retry-rules';
 export { KNOWN_SHELLS, resolveShell, type ShellSpec } from './shell';
+export { type AttemptDiagnosis, type OutputWatch, transientClassifier } from './transient';

@@ -88,7 +88,12 @@ export async function runRetry(
         })
       : undefined;
 
-  const runOne = (request: AttemptRequest): Promise<AttemptResult> => {
+  // retry-on: transient loads the diagnosis engine, and only then.
+  const watchOutput = config.plan.retryOnlyTransient
+    ? (await import('./transient')).transientClassifier()
+    : undefined;
+
+  const runOne = async (request: AttemptRequest): Promise<AttemptResult> => {
     const limits = {
       timeoutMs: request.timeoutMs,
       timeoutReason: request.timeoutReason,
@@ -108,7 +113,8 @@ export async function runRetry(
         ...limits,
       });
     }
-    return runCommandAttempt({
+    const watch = watchOutput?.();
+    const result = await runCommandAttempt({
       script: task.script,
       shell: config.shell,
       workingDirectory,
@@ -116,10 +122,12 @@ export async function runRetry(
       env: attemptEnv,
       retryOnOutput: config.plan.retryOnOutput,
       stopOnOutput: config.plan.stopOnOutput,
+      observe: watch ? (chunk) => watch.write(chunk) : undefined,
       stdout,
       stderr,
       ...limits,
     });
+    return watch && result.outcome === 'failure' ? { ...result, diagnosis: watch.finish() } : result;
   };
 
   const onRetry = config.onRetry;

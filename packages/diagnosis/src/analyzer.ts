@@ -12,6 +12,7 @@ import {
   isPropagation,
   LOCATOR_KEYWORDS,
   passingExit,
+  readsAsPassed,
   stepStart,
 } from './line-signals';
 import {
@@ -152,7 +153,8 @@ export class LogAnalyzer {
     let match: SignatureMatch | undefined;
     let window = 0;
     const windowed: CompiledSignature[] = [];
-    for (const signature of this.catalogue.candidates(lower)) {
+    const passed = readsAsPassed(text);
+    for (const signature of passed ? [] : this.catalogue.candidates(lower)) {
       if (signature.window > 1) {
         window = Math.max(window, signature.window);
         windowed.push(signature);
@@ -243,6 +245,7 @@ export class LogAnalyzer {
       ...(match?.line !== undefined ? { line: match.line } : {}),
       ...(match?.column !== undefined ? { column: match.column } : {}),
       ...(match?.test ? { test: this.redactor.redact(match.test) } : {}),
+      focus: located.focus.line,
       score: Math.round(located.score * 100) / 100,
     };
   }

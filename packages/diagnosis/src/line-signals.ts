@@ -91,9 +91,15 @@ const NOT_A_FAILURE: readonly RegExp[] = [
   /\b(?:passed|passing|succeeded|successful(?:ly)?)\b(?!.*\bfail)/,
   /^\s*\$ /,
   /travis_(?:fold|time):/,
-  /:\s+ok\b|^\s*ok \d+\b|\bok$/,
-  /^\s*(?:✓|✔|√|pass\b)/,
 ];
+
+// A test or check that passed, whatever words its name holds (`✓ handles ECONNRESET`, `test_error PASSED`).
+const PASSED = /:\s+ok\b|^\s*ok \d+\b|\bok$|^\s*(?:✓|✔|√|pass\b)|\bpassed\s*(?:\[\s*\d+%\])?$/i;
+
+/** True when the line reports something that passed: no catalogue match or error word on it counts. */
+export function readsAsPassed(text: string): boolean {
+  return PASSED.test(text);
+}
 
 // Lines that only pass a failure on (a wrapper's exit status, npm's and make's closing cascade): the
 // reason is above them, so they rank low and the exit window ends before them.
@@ -129,7 +135,7 @@ export function errorWeight(text: string): number {
   }
   if (total === 0) return 0;
   if (isPropagation(text)) return 0.5;
-  if (NOT_A_FAILURE.some((pattern) => pattern.test(lower))) return 0.2;
+  if (readsAsPassed(text) || NOT_A_FAILURE.some((pattern) => pattern.test(lower))) return 0.2;
   let weight = Math.min(5, strongest + (total - strongest) / 2);
   if (/\bwarn(?:ing)?\b/.test(lower) && !/\berror\b/.test(lower)) weight *= 0.3;
   return weight;

@@ -157,7 +157,28 @@ function toRange(cluster: readonly Scored[], structure: LogStructure, options: L
   if (exit && end > exit.line) end = exit.line;
   // Several reasons in a row read more convincingly than one.
   const support = cluster.filter((c) => c !== best).reduce((sum, c) => sum + c.score, 0);
-  return { start, end, score: best.score + Math.min(best.score / 2, support / 4), focus: best.candidate };
+  // When in doubt, not transient: a deterministic signature close in score names the cluster.
+  const reason = best.candidate.match?.signature.transient
+    ? (cluster.find((c) => isDeterministic(c.candidate) && c.score >= best.score * 0.5) ?? best)
+    : best;
+  // The line a person should read first: the earliest naming the same signature (a message comes
+  // before its details), or for a generic reason the earliest nearly as convincing.
+  const signature = reason.candidate.match?.signature;
+  const focus =
+    (signature
+      ? cluster.find((c) => c.candidate.match?.signature === signature)
+      : cluster.find((c) => c.score >= best.score * 0.8)) ?? reason;
+  return {
+    start,
+    end,
+    score: best.score + Math.min(best.score / 2, support / 4),
+    focus: { ...focus.candidate, ...(reason.candidate.match ? { match: reason.candidate.match } : {}) },
+  };
+}
+
+function isDeterministic(candidate: Candidate): boolean {
+  const signature = candidate.match?.signature;
+  return signature !== undefined && !signature.transient && signature.category !== 'benign';
 }
 
 /**

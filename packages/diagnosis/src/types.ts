@@ -93,6 +93,8 @@ export interface Finding {
   line?: number;
   column?: number;
   test?: string;
+  /** The line within start..end the finding is about (the rest is context); not part of the stable contract. */
+  focus?: number;
   /** Ranking score (higher is more likely the reason); not part of the stable contract. */
   score?: number;
 }
