@@ -35,12 +35,15 @@ const FAILING_TEST = [
 ].join('\n');
 
 describe.each(bundleNodes())('retry-on: transient under $label', ({ path: node }) => {
-  test('a registry reset is retried; the warning names the finding and its line', async () => {
-    const step = await runRetryBundle(
+  const retryTransient = (run: string) =>
+    runRetryBundle(
       node,
-      { run: REGISTRY_RESET_ONCE, 'retry-on': 'transient', 'max-attempts': '3' },
+      { run, 'retry-on': 'transient', 'max-attempts': '3' },
       { tempDir: work, workspace: work },
     );
+
+  test('a registry reset is retried; the warning names the finding and its line', async () => {
+    const step = await retryTransient(REGISTRY_RESET_ONCE);
     expect(step.exitCode).toBe(0);
     expect(step.outputs).toMatchObject({ attempts: '2', outcome: 'success' });
     const messages = warnings(step).map((w) => w.message);
@@ -49,11 +52,7 @@ describe.each(bundleNodes())('retry-on: transient under $label', ({ path: node }
   });
 
   test('a failing test is not retried', async () => {
-    const step = await runRetryBundle(
-      node,
-      { run: FAILING_TEST, 'retry-on': 'transient', 'max-attempts': '3' },
-      { tempDir: work, workspace: work },
-    );
+    const step = await retryTransient(FAILING_TEST);
     expect(step.exitCode).toBe(1);
     expect(step.outputs).toMatchObject({ attempts: '1', outcome: 'failure' });
     expect(step.log).not.toContain('Attempt 2 of 3');
