@@ -3,6 +3,129 @@ import type { Signature } from '../types';
 
 export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
+    "id": "github-api-rate-limit",
+    "category": "github-api",
+    "title": "The GitHub API rate limit was exceeded",
+    "pattern": "API rate limit exceeded for (?:installation ID |user ID )?[\\w.:-]{1,100}",
+    "keywords": [
+      "api rate limit exceeded"
+    ],
+    "examples": [
+      "HttpError: API rate limit exceeded for installation ID 1234567.",
+      "API rate limit exceeded for 20.85.1.3. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+      "GraphQL: API rate limit exceeded for user ID 583231."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "GitHub REST API 403/429 body (docs.github.com rate limits for the REST API)"
+  },
+  {
+    "id": "github-api-secondary-limit",
+    "category": "github-api",
+    "title": "The GitHub API secondary rate limit was hit",
+    "pattern": "You have exceeded a secondary rate limit",
+    "keywords": [
+      "secondary rate limit"
+    ],
+    "examples": [
+      "HttpError: You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0400:1E4F:3A2B:1C9D."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "GitHub REST API secondary rate limit response body"
+  },
+  {
+    "id": "github-api-server-error",
+    "category": "github-api",
+    "title": "The GitHub API answered with a server error",
+    "pattern": "(?:HttpError|RequestError \\[HttpError\\]): (?:Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Internal Server Error|Unicorn)|HTTP 5\\d\\d: [\\w ]{1,40} \\(https://api\\.github\\.com/|Something went wrong while executing your query",
+    "keywords": [
+      "httperror",
+      "http 5",
+      "something went wrong while executing your query"
+    ],
+    "examples": [
+      "RequestError [HttpError]: Server Error",
+      "HTTP 502: Bad Gateway (https://api.github.com/repos/octo-org/octo-repo/pulls)",
+      "GraphQL: Something went wrong while executing your query. Please include `F3A1:7B2C:1D4E` when reporting this issue."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "@octokit/request-error HttpError messages and gh CLI api errors"
+  },
+  {
+    "id": "github-api-bad-credentials",
+    "category": "config",
+    "title": "The GitHub token was rejected (Bad credentials)",
+    "pattern": "HttpError: Bad credentials|HTTP 401: Bad credentials",
+    "keywords": [
+      "bad credentials"
+    ],
+    "examples": [
+      "HttpError: Bad credentials",
+      "HTTP 401: Bad credentials (https://api.github.com/graphql)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub REST API 401 body"
+  },
+  {
+    "id": "github-api-not-accessible",
+    "category": "config",
+    "title": "The workflow token lacks a permission (Resource not accessible by integration)",
+    "pattern": "Resource not accessible by (?:integration|personal access token)",
+    "keywords": [
+      "resource not accessible by"
+    ],
+    "examples": [
+      "HttpError: Resource not accessible by integration",
+      "Error: Resource not accessible by personal access token"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub REST API 403 body for missing GITHUB_TOKEN permissions"
+  },
+  {
+    "id": "github-artifact-conflict",
+    "category": "config",
+    "title": "An artifact with this name already exists in the run",
+    "pattern": "an artifact with this name already exists on the workflow run",
+    "keywords": [
+      "artifact with this name already exists"
+    ],
+    "examples": [
+      "Error: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/artifact v4 CreateArtifact error"
+  },
+  {
+    "id": "github-artifact-service-error",
+    "category": "github-api",
+    "title": "The artifact service failed after retries",
+    "pattern": "Failed to (?:CreateArtifact|FinalizeArtifact|ListArtifacts|GetSignedArtifactURL): (?:Received non-retryable error: Failed request: \\(5\\d\\d\\)|Unable to make request|Failed to make request after \\d{1,3} attempts)",
+    "keywords": [
+      "failed to createartifact",
+      "failed to finalizeartifact",
+      "failed to listartifacts",
+      "failed to getsignedartifacturl"
+    ],
+    "examples": [
+      "Error: Failed to FinalizeArtifact: Failed to make request after 5 attempts: Request timeout: /twirp/github.actions.results.api.v1.ArtifactService/FinalizeArtifact"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "@actions/artifact artifact-twirp-client.ts retry loop"
+  },
+  {
     "id": "net-econnreset",
     "category": "network",
     "title": "A connection was reset (ECONNRESET)",
@@ -466,6 +589,752 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "java.net / javax.net.ssl exception messages (JDK)"
   },
   {
+    "id": "npm-server-error",
+    "category": "registry",
+    "title": "The npm registry answered with a server error (E5xx)",
+    "pattern": "^npm (?:ERR!|error) code E5\\d\\d\\b",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code E503",
+      "npm error code E500"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "npm-registry-fetch HTTP error codes (E + status) printed by npm's error handler"
+  },
+  {
+    "id": "npm-network-error",
+    "category": "registry",
+    "title": "npm could not reach the registry",
+    "pattern": "^npm (?:ERR!|error) (?:code (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ESOCKETTIMEDOUT|ERR_SOCKET_TIMEOUT)\\b|network (?:request to|Socket timeout|read ECONNRESET|This is a problem related to network connectivity))",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code ECONNRESET",
+      "npm error network request to https://registry.npmjs.org/typescript failed, reason: read ECONNRESET",
+      "npm ERR! network This is a problem related to network connectivity."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "npm lib/utils/error-message.js (network errors)"
+  },
+  {
+    "id": "npm-integrity",
+    "category": "registry",
+    "title": "A downloaded npm package failed its integrity check",
+    "pattern": "^npm (?:ERR!|error) (?:code EINTEGRITY|sha\\d{3}-\\S{1,120} integrity checksum failed)",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code EINTEGRITY",
+      "npm error sha512-abc123== integrity checksum failed when using sha512: wanted sha512-abc123== but got sha512-def456==. (1234 bytes)"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "ssri / cacache integrity error via npm"
+  },
+  {
+    "id": "npm-not-found",
+    "category": "dependency",
+    "title": "An npm package or version does not exist (E404 / ETARGET)",
+    "pattern": "^npm (?:ERR!|error) (?:code E404|404 Not Found - GET|code ETARGET|notarget No matching version found for)",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmissing - Not found",
+      "npm error notarget No matching version found for react@^99.0.0."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm-registry-fetch 404 and npm-pick-manifest ETARGET"
+  },
+  {
+    "id": "npm-auth",
+    "category": "config",
+    "title": "The npm registry refused the credentials (E401 / E403)",
+    "pattern": "^npm (?:ERR!|error) code E40[13]\\b",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code E401"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm-registry-fetch HTTP error codes"
+  },
+  {
+    "id": "npm-ci-out-of-sync",
+    "category": "dependency",
+    "title": "npm ci found package.json and the lockfile out of sync",
+    "pattern": "`npm ci` can only install packages when your package\\.json and package-lock\\.json",
+    "keywords": [
+      "npm ci"
+    ],
+    "examples": [
+      "npm ERR! `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm lib/commands/ci.js"
+  },
+  {
+    "id": "yarn-network-error",
+    "category": "registry",
+    "title": "yarn could not fetch a package",
+    "pattern": "^error An unexpected error occurred: \"[^\"]{1,500}: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|socket hang up|Request failed \\\\\"5\\d\\d|getaddrinfo EAI_AGAIN)",
+    "keywords": [
+      "an unexpected error occurred"
+    ],
+    "examples": [
+      "error An unexpected error occurred: \"https://registry.yarnpkg.com/webpack/-/webpack-5.90.0.tgz: ESOCKETTIMEDOUT\".",
+      "error An unexpected error occurred: \"https://registry.yarnpkg.com/react: Request failed \\\"503 Service Unavailable\\\"\"."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "yarn v1 request-manager.js error text"
+  },
+  {
+    "id": "yarn-berry-http-error",
+    "category": "registry",
+    "title": "yarn (berry) could not fetch a package",
+    "pattern": "YN0001: .{0,10}(?:RequestError|HTTPError): (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|Timeout awaiting|Response code 5\\d\\d)",
+    "keywords": [
+      "yn0001"
+    ],
+    "examples": [
+      "➤ YN0001: │ HTTPError: Response code 503 (Service Unavailable)",
+      "➤ YN0001: │ RequestError: socket hang up"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "yarn berry httpUtils (got errors under YN0001 UNNAMED)"
+  },
+  {
+    "id": "yarn-lockfile-frozen",
+    "category": "dependency",
+    "title": "yarn's lockfile needs an update but the install was frozen",
+    "pattern": "Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`|YN0028: .{0,10}The lockfile would have been modified by this install",
+    "keywords": [
+      "your lockfile needs to be updated",
+      "yn0028"
+    ],
+    "examples": [
+      "error Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`.",
+      "➤ YN0028: │ The lockfile would have been modified by this install, which is explicitly forbidden."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "yarn v1 install.js; yarn berry YN0028 FROZEN_LOCKFILE_EXCEPTION"
+  },
+  {
+    "id": "pnpm-fetch-error",
+    "category": "registry",
+    "title": "pnpm could not fetch from the registry",
+    "pattern": "ERR_PNPM_(?:FETCH_5\\d\\d|META_FETCH_FAIL|ECONNRESET|ETIMEDOUT|EAI_AGAIN|SOCKET_TIMEOUT)\\b",
+    "keywords": [
+      "err_pnpm_"
+    ],
+    "examples": [
+      " ERR_PNPM_FETCH_503  GET https://registry.npmjs.org/typescript: Service Unavailable - 503",
+      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "pnpm @pnpm/fetch / npm-resolver error codes"
+  },
+  {
+    "id": "pnpm-integrity",
+    "category": "registry",
+    "title": "A pnpm tarball failed its integrity check",
+    "pattern": "ERR_PNPM_TARBALL_INTEGRITY\\b",
+    "keywords": [
+      "err_pnpm_tarball_integrity"
+    ],
+    "examples": [
+      " ERR_PNPM_TARBALL_INTEGRITY  Got unexpected checksum for \"https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz\"."
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "pnpm tarball-fetcher integrity check"
+  },
+  {
+    "id": "pnpm-lockfile-outdated",
+    "category": "dependency",
+    "title": "pnpm-lock.yaml is not up to date with package.json",
+    "pattern": "ERR_PNPM_OUTDATED_LOCKFILE\\b",
+    "keywords": [
+      "err_pnpm_outdated_lockfile"
+    ],
+    "examples": [
+      " ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is not up to date with <ROOT>/package.json"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pnpm headless install frozen-lockfile check"
+  },
+  {
+    "id": "pip-read-timeout",
+    "category": "registry",
+    "title": "pip timed out reading from the package index",
+    "pattern": "ReadTimeoutError: HTTPSConnectionPool\\(host='[^']{1,253}', port=\\d{1,5}\\): Read timed out",
+    "keywords": [
+      "readtimeouterror"
+    ],
+    "examples": [
+      "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Read timed out."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "urllib3 ReadTimeoutError as raised through pip"
+  },
+  {
+    "id": "pip-http-server-error",
+    "category": "registry",
+    "title": "The Python package index answered with a server error",
+    "pattern": "^ERROR: HTTP error 5\\d\\d while getting |^ERROR: Could not install packages due to an OSError: HTTPSConnectionPool",
+    "keywords": [
+      "http error 5",
+      "could not install packages due to an oserror"
+    ],
+    "examples": [
+      "ERROR: HTTP error 503 while getting https://files.pythonhosted.org/packages/ab/cd/numpy-1.26.4.tar.gz",
+      "ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Max retries exceeded with url: /packages/x.whl"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "pip _internal/network/download.py and req install error text"
+  },
+  {
+    "id": "pip-hash-mismatch",
+    "category": "registry",
+    "title": "A downloaded Python package does not match its hash",
+    "pattern": "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE",
+    "keywords": [
+      "do not match the hashes"
+    ],
+    "examples": [
+      "ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have tampered with them."
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "pip _internal/exceptions.py HashErrors"
+  },
+  {
+    "id": "conda-http-error",
+    "category": "registry",
+    "title": "conda could not reach a channel",
+    "pattern": "CondaHTTPError: HTTP (?:000 CONNECTION FAILED|5\\d\\d [A-Z ]{1,40}|429 TOO MANY REQUESTS) for url",
+    "keywords": [
+      "condahttperror"
+    ],
+    "examples": [
+      "CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/conda-forge/linux-64/current_repodata.json>",
+      "CondaHTTPError: HTTP 502 BAD GATEWAY for url <https://conda.anaconda.org/conda-forge/noarch/repodata.json>"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "conda gateways/connection/download.py CondaHTTPError"
+  },
+  {
+    "id": "maven-transfer-failed",
+    "category": "registry",
+    "title": "Maven could not download an artifact (network or 5xx)",
+    "pattern": "Could not transfer (?:artifact|metadata) .{1,400}: (?:Connection reset|Read timed out|Connect timed out|Connection timed out|Remote host terminated|Premature end|Broken pipe|status code: 5\\d\\d|Name or service not known|Temporary failure)",
+    "keywords": [
+      "could not transfer"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0: Could not transfer artifact org.slf4j:slf4j-api:jar:2.0.9 from/to central (https://repo.maven.apache.org/maven2): Connection reset -> [Help 1]",
+      "Could not transfer artifact org.apache.commons:commons-lang3:pom:3.14.0 from/to central (https://repo.maven.apache.org/maven2): status code: 503, reason phrase: Service Unavailable (503)"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Maven Resolver ArtifactTransferException text"
+  },
+  {
+    "id": "maven-transfer-forbidden",
+    "category": "registry",
+    "title": "A Maven repository refused the download (401/403)",
+    "pattern": "Could not transfer (?:artifact|metadata) .{1,400}: (?:status code: 40[13]|authentication failed|Forbidden)",
+    "keywords": [
+      "could not transfer"
+    ],
+    "examples": [
+      "Could not transfer artifact com.acme:lib:pom:1.2 from/to github (https://maven.pkg.github.com/acme/lib): status code: 401, reason phrase: Unauthorized (401)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Maven Resolver ArtifactTransferException text"
+  },
+  {
+    "id": "maven-cached-failure",
+    "category": "registry",
+    "title": "Maven cached an earlier download failure and will not retry",
+    "pattern": "was cached in the local repository, resolution will not be reattempted until the update interval",
+    "keywords": [
+      "cached in the local repository"
+    ],
+    "examples": [
+      "Failure to find com.acme:lib:jar:1.2 in https://repo.maven.apache.org/maven2 was cached in the local repository, resolution will not be reattempted until the update interval of central has elapsed or updates are forced"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "Maven Resolver DefaultUpdateCheckManager"
+  },
+  {
+    "id": "gradle-transfer-failed",
+    "category": "registry",
+    "title": "Gradle could not download from a repository (network or 5xx)",
+    "pattern": "Could not (?:GET|HEAD) '[^']{1,500}'\\. Received status code 5\\d\\d from server|Could not (?:GET|HEAD) '[^']{1,500}'\\.$",
+    "keywords": [
+      "could not get",
+      "could not head"
+    ],
+    "examples": [
+      "      > Could not GET 'https://repo.maven.apache.org/maven2/com/google/guava/guava/33.0.0-jre/guava-33.0.0-jre.pom'. Received status code 502 from server: Bad Gateway"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Gradle HttpErrorStatusCodeException / resource transport messages"
+  },
+  {
+    "id": "gradle-transfer-forbidden",
+    "category": "registry",
+    "title": "A Gradle repository refused the download (401/403)",
+    "pattern": "Could not (?:GET|HEAD) '[^']{1,500}'\\. Received status code 40[13] from server",
+    "keywords": [
+      "could not get",
+      "could not head"
+    ],
+    "examples": [
+      "> Could not HEAD 'https://maven.pkg.github.com/acme/lib/com/acme/lib/1.2/lib-1.2.pom'. Received status code 403 from server: Forbidden"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle HttpErrorStatusCodeException"
+  },
+  {
+    "id": "go-proxy-error",
+    "category": "registry",
+    "title": "The Go module proxy or checksum database failed",
+    "pattern": "^go: .{0,400}(?:proxy|sum)\\.golang\\.org[^\\s\"]{0,300}\"?: (?:(?:dial|read) tcp \\S{1,60}: )?(?:i/o timeout|connection reset by peer|TLS handshake timeout|unexpected EOF|5\\d\\d [A-Z])",
+    "keywords": [
+      "proxy.golang.org",
+      "sum.golang.org"
+    ],
+    "examples": [
+      "go: github.com/spf13/cobra@v1.8.0: Get \"https://proxy.golang.org/github.com/spf13/cobra/@v/v1.8.0.mod\": dial tcp 142.251.16.141:443: i/o timeout",
+      "go: golang.org/x/sys@v0.15.0: reading https://proxy.golang.org/golang.org/x/sys/@v/v0.15.0.zip: 502 Bad Gateway"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "cmd/go modfetch proxy.go error text"
+  },
+  {
+    "id": "cargo-download-failed",
+    "category": "registry",
+    "title": "cargo could not download a crate",
+    "pattern": "^error: failed to download (?:from `|replaced source)|^error: failed to get `[\\w-]{1,100}` as a dependency",
+    "keywords": [
+      "failed to download",
+      "failed to get"
+    ],
+    "examples": [
+      "error: failed to download from `https://static.crates.io/crates/serde/1.0.197/download`"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "cargo sources/registry download error text"
+  },
+  {
+    "id": "nuget-source-unreachable",
+    "category": "registry",
+    "title": "NuGet could not load a package source",
+    "pattern": "error NU1301: Unable to load the service index for source",
+    "keywords": [
+      "nu1301"
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/App.csproj : error NU1301: Unable to load the service index for source https://api.nuget.org/v3/index.json. [/home/runner/work/app/app/App.sln]"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "NuGet NU1301 (learn.microsoft.com/nuget/reference/errors-and-warnings/nu1301)"
+  },
+  {
+    "id": "apt-not-found",
+    "category": "registry",
+    "title": "apt could not fetch a package (404, stale package lists)",
+    "pattern": "^E: Failed to fetch \\S{1,500} {1,3}404 {1,3}Not Found",
+    "keywords": [
+      "failed to fetch"
+    ],
+    "examples": [
+      "E: Failed to fetch http://azure.archive.ubuntu.com/ubuntu/pool/main/c/curl/libcurl4_7.81.0-1ubuntu1.15_amd64.deb  404  Not Found [IP: 52.147.219.192 80]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "apt acquire-item.cc; the usual fix is apt-get update before install"
+  },
+  {
+    "id": "apt-hash-sum-mismatch",
+    "category": "registry",
+    "title": "An apt mirror served a file whose hash does not match (mirror sync)",
+    "pattern": "Hash Sum mismatch",
+    "keywords": [
+      "hash sum mismatch"
+    ],
+    "examples": [
+      "E: Failed to fetch http://azure.archive.ubuntu.com/ubuntu/dists/jammy-updates/main/binary-amd64/by-hash/SHA256/abc  Hash Sum mismatch"
+    ],
+    "transient": true,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "apt acquire-item.cc HashSumMismatch"
+  },
+  {
+    "id": "apt-lock-held",
+    "category": "runner",
+    "title": "Another apt process holds the dpkg lock",
+    "pattern": "^E: Could not get lock /var/lib/(?:dpkg|apt)/",
+    "keywords": [
+      "could not get lock"
+    ],
+    "examples": [
+      "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2394 (apt-get)"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "apt-pkg/contrib/fileutl.cc GetLock"
+  },
+  {
+    "id": "apt-unable-to-locate",
+    "category": "dependency",
+    "title": "apt does not know the package",
+    "pattern": "^E: Unable to locate package \\S{1,200}",
+    "keywords": [
+      "unable to locate package"
+    ],
+    "examples": [
+      "E: Unable to locate package libfoo-dev"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "apt-private/private-cacheset.cc"
+  },
+  {
+    "id": "docker-rate-limit",
+    "category": "registry",
+    "title": "Docker Hub rate limit (toomanyrequests / 429)",
+    "pattern": "toomanyrequests: |429 Too Many Requests",
+    "keywords": [
+      "toomanyrequests",
+      "429 too many requests"
+    ],
+    "examples": [
+      "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit",
+      "ERROR: failed to solve: node:20: failed to resolve source metadata for docker.io/library/node:20: unexpected status from HEAD request to https://registry-1.docker.io/v2/library/node/manifests/20: 429 Too Many Requests"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Docker Hub registry error code TOOMANYREQUESTS (docs.docker.com/docker-hub/download-rate-limit)"
+  },
+  {
+    "id": "docker-registry-unavailable",
+    "category": "registry",
+    "title": "A container registry answered with a server error",
+    "pattern": "received unexpected HTTP status: 5\\d\\d|unexpected status(?: code)? from \\w{1,10} request to \\S{1,400}: 5\\d\\d",
+    "keywords": [
+      "unexpected http status",
+      "unexpected status"
+    ],
+    "examples": [
+      "Error response from daemon: received unexpected HTTP status: 503 Service Unavailable"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "containerd / docker distribution client error text"
+  },
+  {
+    "id": "docker-manifest-unknown",
+    "category": "config",
+    "title": "The container image or tag does not exist",
+    "pattern": "manifest for \\S{1,300} not found: manifest unknown|manifest unknown: manifest unknown|pull access denied for \\S{1,300}, repository does not exist",
+    "keywords": [
+      "manifest unknown",
+      "pull access denied"
+    ],
+    "examples": [
+      "Error response from daemon: manifest for node:99 not found: manifest unknown: manifest unknown",
+      "Error response from daemon: pull access denied for acme/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "docker distribution registry error codes"
+  },
+  {
+    "id": "exit-code-137",
+    "category": "resource",
+    "title": "A process was killed (exit code 137, SIGKILL, usually out of memory)",
+    "pattern": "(?:Process completed with|exited with|exit) (?:exit )?code:? 137\\b",
+    "keywords": [
+      "code 137"
+    ],
+    "examples": [
+      "Process completed with exit code 137.",
+      "npm ERR! command failed with exit code 137"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "128 + SIGKILL(9); actions/runner step result"
+  },
+  {
+    "id": "process-killed",
+    "category": "resource",
+    "title": "A process was killed by the system",
+    "pattern": "^(?:\\S{1,300}: line \\d{1,7}: {1,4}\\d{1,9} )?Killed(?: {2,40}\\S|$)",
+    "keywords": [
+      "killed"
+    ],
+    "examples": [
+      "Killed",
+      "/home/runner/work/_temp/4b1c7e30.sh: line 1:  2345 Killed                  npm run build"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash job-control report for a SIGKILLed child"
+  },
+  {
+    "id": "oom-killer",
+    "category": "resource",
+    "title": "The kernel OOM killer ended a process",
+    "pattern": "Out of memory: Kill(?:ed)? process \\d{1,9}|oom-kill:constraint=|Memory cgroup out of memory",
+    "keywords": [
+      "out of memory",
+      "oom-kill"
+    ],
+    "examples": [
+      "Out of memory: Killed process 2210 (java) total-vm:8123456kB, anon-rss:6789012kB, file-rss:0kB, shmem-rss:0kB, UID:1001 pgtables:14000kB oom_score_adj:0",
+      "Memory cgroup out of memory: Killed process 4242 (node) total-vm:4321000kB"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Linux mm/oom_kill.c kernel messages (dmesg)"
+  },
+  {
+    "id": "compiler-killed",
+    "category": "resource",
+    "title": "The compiler or linker was killed (out of memory)",
+    "pattern": "fatal error: Killed signal terminated program|terminated with signal 9 \\[Killed\\]",
+    "keywords": [
+      "killed signal terminated",
+      "signal 9 [killed]"
+    ],
+    "examples": [
+      "c++: fatal error: Killed signal terminated program cc1plus",
+      "collect2: fatal error: ld terminated with signal 9 [Killed]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "gcc driver (gcc.cc) when a subprocess dies of SIGKILL"
+  },
+  {
+    "id": "java-heap",
+    "category": "resource",
+    "title": "The JVM ran out of memory",
+    "pattern": "java\\.lang\\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded|Metaspace|unable to create native thread)",
+    "keywords": [
+      "java.lang.outofmemoryerror"
+    ],
+    "examples": [
+      "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
+      "java.lang.OutOfMemoryError: GC overhead limit exceeded"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "HotSpot OutOfMemoryError messages"
+  },
+  {
+    "id": "node-heap",
+    "category": "resource",
+    "title": "Node.js ran out of heap memory",
+    "pattern": "FATAL ERROR: .{0,120}JavaScript heap out of memory",
+    "keywords": [
+      "javascript heap out of memory"
+    ],
+    "examples": [
+      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+      "FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "V8 heap OOM handler (node::OOMErrorHandler)"
+  },
+  {
+    "id": "gradle-daemon-disappeared",
+    "category": "resource",
+    "title": "The Gradle daemon disappeared (usually killed for memory)",
+    "pattern": "Gradle build daemon disappeared unexpectedly",
+    "keywords": [
+      "daemon disappeared unexpectedly"
+    ],
+    "examples": [
+      "Gradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle DaemonDisappearedException"
+  },
+  {
+    "id": "surefire-fork-crashed",
+    "category": "resource",
+    "title": "The Surefire test JVM crashed or exited early",
+    "pattern": "The forked VM terminated without (?:properly )?saying goodbye",
+    "keywords": [
+      "forked vm terminated"
+    ],
+    "examples": [
+      "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire ForkStarter SurefireBooterForkException"
+  },
+  {
+    "id": "no-space-left",
+    "category": "resource",
+    "title": "The disk is full (no space left on device)",
+    "pattern": "\\b(?:ENOSPC: )?[Nn]o space left on device",
+    "keywords": [
+      "no space left on device"
+    ],
+    "examples": [
+      "ENOSPC: no space left on device, write",
+      "System.IO.IOException: No space left on device : '/home/runner/runners/2.317.0/_diag/Worker_20240101.log'",
+      "write /var/lib/docker/tmp/GetImageBlob123: no space left on device"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "strerror(ENOSPC)"
+  },
+  {
+    "id": "file-watchers-limit",
+    "category": "resource",
+    "title": "The system limit for file watchers was reached",
+    "pattern": "ENOSPC: System limit for number of file watchers reached",
+    "keywords": [
+      "file watchers reached"
+    ],
+    "examples": [
+      "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/runner/work/app/app/src'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js fs.watch inotify ENOSPC text"
+  },
+  {
+    "id": "go-out-of-memory",
+    "category": "resource",
+    "title": "A Go program ran out of memory",
+    "pattern": "^fatal error: runtime: (?:out of memory|cannot allocate memory)",
+    "keywords": [
+      "fatal error: runtime"
+    ],
+    "examples": [
+      "fatal error: runtime: out of memory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go runtime throw text"
+  },
+  {
+    "id": "python-memory-error",
+    "category": "resource",
+    "title": "Python ran out of memory (MemoryError)",
+    "pattern": "^(?:E {1,8})?MemoryError\\b",
+    "keywords": [
+      "memoryerror"
+    ],
+    "examples": [
+      "MemoryError",
+      "E   MemoryError: Unable to allocate 7.45 GiB for an array with shape (1000000000,) and data type float64"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython MemoryError; numpy allocation failure text"
+  },
+  {
+    "id": "too-many-open-files",
+    "category": "resource",
+    "title": "The process ran out of file descriptors (EMFILE)",
+    "pattern": "\\bEMFILE\\b|Too many open files",
+    "keywords": [
+      "emfile",
+      "too many open files"
+    ],
+    "examples": [
+      "Error: EMFILE: too many open files, open '/home/runner/work/app/app/node_modules/x/index.js'",
+      "java.io.IOException: Too many open files"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "strerror(EMFILE)"
+  },
+  {
     "id": "runner-shutdown-signal",
     "category": "runner",
     "title": "The runner received a shutdown signal",
@@ -726,5 +1595,136 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "escalate",
     "severity": "error",
     "source": "actions/runner step result; 128+15 means the process got SIGTERM (cancellation or timeout)"
+  },
+  {
+    "id": "jest-test-timeout",
+    "category": "timeout",
+    "title": "A Jest test exceeded its timeout",
+    "pattern": "Exceeded timeout of \\d{1,9} ms for a (?:test|hook)",
+    "keywords": [
+      "exceeded timeout of"
+    ],
+    "examples": [
+      "thrown: \"Exceeded timeout of 5000 ms for a test.",
+      "Exceeded timeout of 5000 ms for a hook while waiting for `done()` to be called."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest-circus timeout error text"
+  },
+  {
+    "id": "mocha-timeout",
+    "category": "timeout",
+    "title": "A Mocha test exceeded its timeout",
+    "pattern": "Error: Timeout of \\d{1,9}ms exceeded\\.",
+    "keywords": [
+      "error: timeout of"
+    ],
+    "examples": [
+      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mocha lib/runnable.js createTimeoutError"
+  },
+  {
+    "id": "vitest-timeout",
+    "category": "timeout",
+    "title": "A Vitest test timed out",
+    "pattern": "Error: (?:Test|Hook) timed out in \\d{1,9}ms\\.",
+    "keywords": [
+      "timed out in"
+    ],
+    "examples": [
+      "Error: Test timed out in 5000ms."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "vitest runner timeout error text"
+  },
+  {
+    "id": "go-test-timeout",
+    "category": "timeout",
+    "title": "go test timed out",
+    "pattern": "^panic: test timed out after \\d",
+    "keywords": [
+      "test timed out after"
+    ],
+    "examples": [
+      "panic: test timed out after 10m0s"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing package (m.startAlarm)"
+  },
+  {
+    "id": "pytest-timeout",
+    "category": "timeout",
+    "title": "pytest-timeout stopped a test",
+    "pattern": "^(?:E {1,8})?Failed: Timeout >\\d{1,9}(?:\\.\\d{1,3})?s|^\\+{5,40} Timeout \\+{5,40}$",
+    "keywords": [
+      "timeout"
+    ],
+    "examples": [
+      "E   Failed: Timeout >300.0s",
+      "+++++++++++++++++++++++++++++++++++ Timeout ++++++++++++++++++++++++++++++++++++"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest-timeout plugin output"
+  },
+  {
+    "id": "surefire-fork-timeout",
+    "category": "timeout",
+    "title": "Surefire killed the test JVM at its timeout",
+    "pattern": "There was a timeout in the fork|There was a timeout or other error in the fork",
+    "keywords": [
+      "timeout in the fork",
+      "timeout or other error in the fork"
+    ],
+    "examples": [
+      "[ERROR] There was a timeout in the fork"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire forkedProcessTimeoutInSeconds"
+  },
+  {
+    "id": "context-deadline-exceeded",
+    "category": "timeout",
+    "title": "A Go operation hit its deadline (context deadline exceeded)",
+    "pattern": "\\bcontext deadline exceeded\\b",
+    "keywords": [
+      "context deadline exceeded"
+    ],
+    "examples": [
+      "Error: failed to create cluster: context deadline exceeded"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go context.DeadlineExceeded error text"
+  },
+  {
+    "id": "cargo-test-slow",
+    "category": "timeout",
+    "title": "A cargo-nextest test timed out",
+    "pattern": "^\\s{0,8}TIMEOUT \\[ {0,4}\\d{1,6}\\.\\d{1,3}s\\] ",
+    "keywords": [
+      "timeout ["
+    ],
+    "examples": [
+      "     TIMEOUT [ 60.003s] mycrate tests::slow_network"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo-nextest status line for a slow-timeout termination"
   }
 ];
