@@ -3,6 +3,653 @@ import type { Signature } from '../types';
 
 export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
+    "id": "gcc-clang-error",
+    "category": "compile",
+    "title": "C/C++ compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?:(?<column>\\d{1,5}):)? (?:fatal )?error: ",
+    "keywords": [
+      "error: "
+    ],
+    "examples": [
+      "src/parser.c:142:17: error: 'struct token' has no member named 'kind'",
+      "include/app.h:3:10: fatal error: openssl/ssl.h: No such file or directory",
+      "main.cpp:12:5: error: use of undeclared identifier 'foo'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GCC and Clang diagnostic format (file:line:column: error:)"
+  },
+  {
+    "id": "linker-undefined-reference",
+    "category": "compile",
+    "title": "The linker could not find a symbol",
+    "pattern": "undefined reference to `[^']{1,300}'|Undefined symbols? for architecture \\w{1,20}|ld: symbol\\(s\\) not found|linker command failed with exit code|error LNK(?:2019|2001|1120): ",
+    "keywords": [
+      "undefined reference to",
+      "undefined symbol",
+      "symbol(s) not found",
+      "linker command failed",
+      "error lnk"
+    ],
+    "examples": [
+      "/usr/bin/ld: main.o: in function `main': undefined reference to `sqlite3_open'",
+      "clang: error: linker command failed with exit code 1 (use -v to see invocation)",
+      "Undefined symbols for architecture arm64:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GNU ld, Apple ld64 and MSVC link.exe messages"
+  },
+  {
+    "id": "cmake-error",
+    "category": "compile",
+    "title": "CMake configuration failed",
+    "pattern": "^CMake Error(?: at (?<file>[^\\s:(]{1,400}):(?<line>\\d{1,7}))?",
+    "keywords": [
+      "cmake error"
+    ],
+    "examples": [
+      "CMake Error at CMakeLists.txt:42 (find_package):",
+      "CMake Error: The source directory \"/home/runner/work/app/app/build\" does not appear to contain CMakeLists.txt."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CMake cmMessenger error output"
+  },
+  {
+    "id": "tsc-error",
+    "category": "compile",
+    "title": "TypeScript compiler error (TSxxxx)",
+    "pattern": "^(?<file>[^\\s(:]{1,400})[(:](?<line>\\d{1,7})[,:](?<column>\\d{1,5})\\)?:? (?:- )?error TS\\d{1,5}: ",
+    "keywords": [
+      "error ts"
+    ],
+    "examples": [
+      "src/index.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'.",
+      "src/index.ts:12:5 - error TS2304: Cannot find name 'foo'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "TypeScript diagnostic formatter (plain and --pretty)"
+  },
+  {
+    "id": "javac-error",
+    "category": "compile",
+    "title": "Java compiler error",
+    "pattern": "^(?:\\[ERROR\\] )?(?<file>[^\\s:]{1,400}\\.java):\\[?(?<line>\\d{1,7})(?:,(?<column>\\d{1,5})\\] |: error: )",
+    "keywords": [
+      ".java:"
+    ],
+    "examples": [
+      "[ERROR] /home/runner/work/app/app/src/main/java/com/acme/App.java:[14,8] cannot find symbol",
+      "src/main/java/com/acme/App.java:14: error: cannot find symbol"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "javac diagnostics, as printed directly and by maven-compiler-plugin"
+  },
+  {
+    "id": "maven-compilation-failure",
+    "category": "compile",
+    "title": "Maven compilation failed",
+    "pattern": "maven-compiler-plugin:[\\d.]{1,20}:(?:test)?[cC]ompile .{1,200}: Compilation failure|^\\[ERROR\\] COMPILATION ERROR :",
+    "keywords": [
+      "compilation failure",
+      "compilation error"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project app: Compilation failure",
+      "[ERROR] COMPILATION ERROR : "
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-compiler-plugin CompilationFailureException"
+  },
+  {
+    "id": "gradle-compile-failed",
+    "category": "compile",
+    "title": "A Gradle compile task failed",
+    "pattern": "^> Task :[\\w:-]{0,200}compile\\w{0,40} FAILED$|Execution failed for task '[\\w:-]{0,200}:compile\\w{0,40}'\\.",
+    "keywords": [
+      "failed",
+      "execution failed for task"
+    ],
+    "examples": [
+      "> Task :app:compileJava FAILED",
+      "Execution failed for task ':app:compileKotlin'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle task outcome and build failure summary"
+  },
+  {
+    "id": "kotlin-error",
+    "category": "compile",
+    "title": "Kotlin compiler error",
+    "pattern": "^e: (?:file://)?(?<file>[^\\s:]{1,400}\\.kts?)(?::|: \\()(?<line>\\d{1,7})(?::|, )(?<column>\\d{1,5})\\)?:? ",
+    "keywords": [
+      "e: "
+    ],
+    "examples": [
+      "e: file:///home/runner/work/app/app/src/main/kotlin/App.kt:12:5 Unresolved reference: foo",
+      "e: /home/runner/work/app/app/src/main/kotlin/App.kt: (12, 5): Unresolved reference: foo"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "kotlinc MessageRenderer (plain and Gradle formats)"
+  },
+  {
+    "id": "csharp-error",
+    "category": "compile",
+    "title": "C# / .NET build error",
+    "pattern": "^(?<file>[^(]{1,400}\\.(?:cs|vb|fs))\\((?<line>\\d{1,7}),(?<column>\\d{1,5})\\): error [A-Z]{2,4}\\d{3,5}: ",
+    "keywords": [
+      ": error "
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/Program.cs(12,5): error CS0246: The type or namespace name 'Foo' could not be found (are you missing a using directive or an assembly reference?) [/home/runner/work/app/app/src/App.csproj]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "MSBuild canonical error format (Roslyn CSxxxx)"
+  },
+  {
+    "id": "rustc-error",
+    "category": "compile",
+    "title": "Rust compiler error (error[E....])",
+    "window": 2,
+    "pattern": "^error\\[E\\d{4}\\]: [^\\n]{0,500}\\n\\s{0,20}--> (?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5})",
+    "keywords": [
+      "error[e"
+    ],
+    "examples": [
+      "error[E0425]: cannot find value `count` in this scope\n  --> src/main.rs:4:20"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc diagnostic format with its location line"
+  },
+  {
+    "id": "rustc-error-code",
+    "category": "compile",
+    "title": "Rust compiler error (error[E....], no location)",
+    "pattern": "^error\\[E\\d{4}\\]: ",
+    "keywords": [
+      "error[e"
+    ],
+    "examples": [
+      "error[E0308]: mismatched types"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc diagnostic header"
+  },
+  {
+    "id": "cargo-could-not-compile",
+    "category": "compile",
+    "title": "cargo could not compile a crate",
+    "pattern": "^error: could not compile `[\\w-]{1,100}`",
+    "keywords": [
+      "could not compile"
+    ],
+    "examples": [
+      "error: could not compile `app` (bin \"app\") due to 2 previous errors"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo compiler job failure summary"
+  },
+  {
+    "id": "go-build-error",
+    "category": "compile",
+    "title": "Go compiler error",
+    "pattern": "^(?:\\.{1,2}/)?(?<file>[^\\s:]{1,400}\\.go):(?<line>\\d{1,7}):(?<column>\\d{1,5}): (?:undefined: |cannot use |syntax error: |missing return|\"[^\"]{1,200}\" imported and not used|declared and not used|too many arguments|not enough arguments|invalid operation: |\\S{1,100} redeclared in this block|cannot find package|no required module provides package)",
+    "keywords": [
+      ".go:"
+    ],
+    "examples": [
+      "./main.go:12:2: undefined: foo",
+      "./handler.go:40:9: cannot use x (variable of type int) as string value in return statement",
+      "internal/db/db.go:7:2: \"fmt\" imported and not used"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go compiler (cmd/compile) type-checker messages"
+  },
+  {
+    "id": "python-syntax-error",
+    "category": "compile",
+    "title": "Python syntax error",
+    "pattern": "^(?:E {1,8})?(?:SyntaxError|IndentationError|TabError): ",
+    "keywords": [
+      "syntaxerror",
+      "indentationerror",
+      "taberror"
+    ],
+    "examples": [
+      "SyntaxError: invalid syntax",
+      "E     IndentationError: unexpected indent"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython parser exceptions"
+  },
+  {
+    "id": "python-import-error",
+    "category": "compile",
+    "title": "A Python module or name could not be imported",
+    "pattern": "^(?:E {1,8})?(?:ModuleNotFoundError: No module named |ImportError: (?:cannot import name|No module named|attempted relative import))",
+    "keywords": [
+      "modulenotfounderror",
+      "importerror"
+    ],
+    "examples": [
+      "ModuleNotFoundError: No module named 'requests'",
+      "E   ImportError: cannot import name 'soft_unicode' from 'markupsafe' (/opt/hostedtoolcache/Python/3.12.1/x64/lib/python3.12/site-packages/markupsafe/__init__.py)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython import system messages"
+  },
+  {
+    "id": "python-traceback-location",
+    "category": "compile",
+    "title": "Python traceback frame (the file and line that raised)",
+    "pattern": "^\\s{0,8}File \"(?<file>[^\"]{1,400})\", line (?<line>\\d{1,7})",
+    "keywords": [
+      "file \""
+    ],
+    "examples": [
+      "  File \"/home/runner/work/app/app/app/main.py\", line 12, in <module>"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "CPython traceback format"
+  },
+  {
+    "id": "webpack-module-not-found",
+    "category": "compile",
+    "title": "The bundler could not resolve an import",
+    "pattern": "Module not found: Error: Can't resolve '[^']{1,300}'|\\[ERROR\\] Could not resolve \"[^\"]{1,300}\"|Rollup failed to resolve import \"[^\"]{1,300}\"",
+    "keywords": [
+      "module not found",
+      "could not resolve",
+      "failed to resolve import"
+    ],
+    "examples": [
+      "Module not found: Error: Can't resolve './components/Header' in '/home/runner/work/app/app/src'",
+      "✘ [ERROR] Could not resolve \"lodash-es\"",
+      "[vite]: Rollup failed to resolve import \"@acme/ui\" from \"src/main.ts\"."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "webpack ModuleNotFoundError, esbuild and Vite/Rollup resolve errors"
+  },
+  {
+    "id": "node-module-not-found",
+    "category": "compile",
+    "title": "Node.js could not find a module",
+    "pattern": "Error: Cannot find module '[^']{1,400}'|ERR_MODULE_NOT_FOUND",
+    "keywords": [
+      "cannot find module",
+      "err_module_not_found"
+    ],
+    "examples": [
+      "Error: Cannot find module '/home/runner/work/app/app/dist/index.js'",
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'chalk' imported from /home/runner/work/app/app/bin/cli.js"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js module loader errors"
+  },
+  {
+    "id": "swift-build-error",
+    "category": "compile",
+    "title": "Swift compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.swift):(?<line>\\d{1,7}):(?<column>\\d{1,5}): error: ",
+    "keywords": [
+      ".swift:"
+    ],
+    "examples": [
+      "/Users/runner/work/app/app/Sources/App/main.swift:7:9: error: cannot find 'foo' in scope"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "swiftc diagnostic format"
+  },
+  {
+    "id": "make-recipe-failed",
+    "category": "compile",
+    "title": "A make recipe failed",
+    "pattern": "^make(?:\\[\\d{1,3}\\])?: \\*\\*\\* \\[[^\\]]{1,300}\\] Error \\d{1,3}",
+    "keywords": [
+      "make",
+      "***"
+    ],
+    "examples": [
+      "make: *** [Makefile:12: build] Error 1",
+      "make[2]: *** [src/CMakeFiles/app.dir/build.make:76: src/CMakeFiles/app.dir/main.c.o] Error 1"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "GNU make job failure report (the reason is printed above it)"
+  },
+  {
+    "id": "npm-eresolve",
+    "category": "dependency",
+    "title": "npm could not resolve the dependency tree (ERESOLVE)",
+    "pattern": "^npm (?:ERR!|error) (?:code ERESOLVE|ERESOLVE (?:unable to resolve dependency tree|could not resolve))",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code ERESOLVE",
+      "npm error ERESOLVE unable to resolve dependency tree"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "@npmcli/arborist ERESOLVE explanation"
+  },
+  {
+    "id": "pip-resolution-impossible",
+    "category": "dependency",
+    "title": "pip found conflicting requirements (ResolutionImpossible)",
+    "pattern": "^ERROR: (?:ResolutionImpossible|Cannot install .{1,500} because these package versions have conflicting dependencies)",
+    "keywords": [
+      "resolutionimpossible",
+      "conflicting dependencies"
+    ],
+    "examples": [
+      "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts",
+      "ERROR: Cannot install -r requirements.txt (line 3) and urllib3==2.2.0 because these package versions have conflicting dependencies."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "pip resolvelib ResolutionImpossible handling"
+  },
+  {
+    "id": "pip-no-matching-distribution",
+    "category": "dependency",
+    "title": "No version of a Python package fits the requirement",
+    "pattern": "^ERROR: (?:No matching distribution found for|Could not find a version that satisfies the requirement) \\S{1,300}",
+    "keywords": [
+      "no matching distribution found",
+      "could not find a version that satisfies"
+    ],
+    "examples": [
+      "ERROR: No matching distribution found for tensorflow==2.3.0",
+      "ERROR: Could not find a version that satisfies the requirement tensorflow==2.3.0 (from versions: 2.12.0, 2.13.0)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip _internal/resolution DistributionNotFound text"
+  },
+  {
+    "id": "version-solving-failed",
+    "category": "dependency",
+    "title": "The solver found no versions that satisfy every constraint (version solving failed)",
+    "pattern": "version solving failed",
+    "keywords": [
+      "version solving failed"
+    ],
+    "examples": [
+      "Because my_app depends on http ^2.0.0 which depends on meta ^2.0.0, version solving failed.",
+      "So, because app depends on both requests (>=2.32) and legacy-client (1.0.0), version solving failed."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "PubGrub solvers (dart pub, Poetry, uv) failure explanation"
+  },
+  {
+    "id": "poetry-solver-problem",
+    "category": "dependency",
+    "title": "Poetry could not solve the dependencies",
+    "pattern": "SolverProblemError",
+    "keywords": [
+      "solverproblemerror"
+    ],
+    "examples": [
+      "  SolverProblemError"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "poetry puzzle SolverProblemError"
+  },
+  {
+    "id": "conda-unsatisfiable",
+    "category": "dependency",
+    "title": "conda found the specifications incompatible",
+    "pattern": "UnsatisfiableError: |LibMambaUnsatisfiableError: |PackagesNotFoundError: The following packages are not available",
+    "keywords": [
+      "unsatisfiableerror",
+      "packagesnotfounderror"
+    ],
+    "examples": [
+      "UnsatisfiableError: The following specifications were found to be incompatible with each other:",
+      "PackagesNotFoundError: The following packages are not available from current channels:"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "conda exceptions.py / libmamba solver errors"
+  },
+  {
+    "id": "maven-unresolvable-dependencies",
+    "category": "dependency",
+    "title": "Maven could not find a dependency",
+    "pattern": "Could not resolve dependencies for project \\S{1,300}: (?:The following artifacts could not be resolved|Could not find artifact|Failure to find)|Could not find artifact \\S{1,300} in |Non-resolvable (?:parent POM|import POM)",
+    "keywords": [
+      "could not resolve dependencies",
+      "could not find artifact",
+      "non-resolvable"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0-SNAPSHOT: The following artifacts could not be resolved: com.example:lib:jar:2.0 (absent): Could not find artifact com.example:lib:jar:2.0 in central (https://repo.maven.apache.org/maven2) -> [Help 1]",
+      "[FATAL] Non-resolvable parent POM for com.example:app:1.0-SNAPSHOT: The following artifacts could not be resolved: com.example:parent:pom:3.0 (absent)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Maven DefaultProjectDependenciesResolver / ModelBuilder messages"
+  },
+  {
+    "id": "gradle-could-not-resolve",
+    "category": "dependency",
+    "title": "Gradle could not find a dependency",
+    "pattern": "^\\s{0,20}> Could not find [\\w.-]{1,200}:[\\w.-]{1,200}(?::[\\w.+-]{1,100})?\\.$|Could not resolve all (?:files|dependencies|artifacts) for configuration",
+    "keywords": [
+      "could not find",
+      "could not resolve all"
+    ],
+    "examples": [
+      "   > Could not find com.acme:missing-lib:1.2.3.",
+      "> Could not resolve all files for configuration ':app:debugRuntimeClasspath'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle ModuleVersionNotFoundException / ResolveException messages"
+  },
+  {
+    "id": "cargo-version-conflict",
+    "category": "dependency",
+    "title": "cargo could not select a version (conflict)",
+    "pattern": "^error: failed to select a version for (?:the requirement )?`[^`]{1,200}`",
+    "keywords": [
+      "failed to select a version"
+    ],
+    "examples": [
+      "error: failed to select a version for `serde`.",
+      "error: failed to select a version for the requirement `tokio = \"^9.0\"`"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "cargo core/resolver/errors.rs"
+  },
+  {
+    "id": "cargo-lockfile-frozen",
+    "category": "dependency",
+    "title": "Cargo.lock needs an update but the build was --locked",
+    "pattern": "the lock file \\S{1,300} needs to be updated but --(?:locked|frozen) was passed",
+    "keywords": [
+      "needs to be updated but"
+    ],
+    "examples": [
+      "error: the lock file /home/runner/work/app/app/Cargo.lock needs to be updated but --locked was passed to prevent this"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo ops/lockfile.rs"
+  },
+  {
+    "id": "go-mod-conflict",
+    "category": "dependency",
+    "title": "Go modules are inconsistent (go.mod / go.sum need updating)",
+    "pattern": "^go: (?:updates to go\\.mod needed|inconsistent vendoring|\\S{1,300}: missing go\\.sum entry)|missing go\\.sum entry for module providing package",
+    "keywords": [
+      "go:",
+      "missing go.sum entry"
+    ],
+    "examples": [
+      "go: updates to go.mod needed; to update it:",
+      "main.go:5:2: missing go.sum entry for module providing package github.com/spf13/cobra (imported by example.com/app); to add:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go modload error text"
+  },
+  {
+    "id": "go-checksum-mismatch",
+    "category": "dependency",
+    "title": "A Go module's checksum does not match go.sum (SECURITY ERROR)",
+    "pattern": "^verifying \\S{1,300}: checksum mismatch",
+    "keywords": [
+      "checksum mismatch"
+    ],
+    "examples": [
+      "verifying github.com/acme/lib@v1.2.3: checksum mismatch"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go modfetch checkMod"
+  },
+  {
+    "id": "go-module-version-conflict",
+    "category": "dependency",
+    "title": "Go module requirements conflict",
+    "pattern": "^go: \\S{1,300} requires\\s{0,4}\\S{1,300}: (?:version \"[^\"]{1,100}\" invalid|reading \\S{1,300}: 404)|^go: finding module for package \\S{1,300}$",
+    "keywords": [
+      "go:"
+    ],
+    "examples": [
+      "go: example.com/app requires  github.com/acme/lib@v2.0.0: version \"v2.0.0\" invalid: should be v0 or v1, not v2"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go mvs / modload error text"
+  },
+  {
+    "id": "bundler-version-conflict",
+    "category": "dependency",
+    "title": "Bundler could not find compatible gem versions",
+    "pattern": "Bundler could not find compatible versions for gem|Could not find gem .{1,300} in (?:locally installed gems|rubygems repository|any of the gem sources)",
+    "keywords": [
+      "bundler could not find compatible versions",
+      "could not find gem"
+    ],
+    "examples": [
+      "Bundler could not find compatible versions for gem \"activesupport\":",
+      "Could not find gem 'rails (~> 9.0)' in locally installed gems."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "bundler resolver / GemNotFound messages"
+  },
+  {
+    "id": "composer-unresolvable",
+    "category": "dependency",
+    "title": "Composer could not resolve the requirements",
+    "pattern": "Your requirements could not be resolved to an installable set of packages",
+    "keywords": [
+      "could not be resolved to an installable set"
+    ],
+    "examples": [
+      "Your requirements could not be resolved to an installable set of packages."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "composer SolverProblemsException"
+  },
+  {
+    "id": "nuget-package-not-found",
+    "category": "dependency",
+    "title": "NuGet could not find a package or version",
+    "pattern": "error NU110[1-3]: ",
+    "keywords": [
+      "nu1101",
+      "nu1102",
+      "nu1103"
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/App.csproj : error NU1101: Unable to find package Acme.Missing. No packages exist with this id in source(s): nuget.org"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "NuGet NU1101/NU1102/NU1103 (learn.microsoft.com/nuget/reference/errors-and-warnings)"
+  },
+  {
+    "id": "nuget-downgrade",
+    "category": "dependency",
+    "title": "NuGet detected a package downgrade or conflict",
+    "pattern": "error NU1(?:605|107|608): ",
+    "keywords": [
+      "nu1605",
+      "nu1107",
+      "nu1608"
+    ],
+    "examples": [
+      "/src/App.csproj : error NU1605: Detected package downgrade: Microsoft.Extensions.Logging from 8.0.0 to 7.0.0. Reference the package directly from the project to select a different version."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "NuGet NU1605/NU1107/NU1608"
+  },
+  {
     "id": "github-api-rate-limit",
     "category": "github-api",
     "title": "The GitHub API rate limit was exceeded",
@@ -1595,6 +2242,692 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "escalate",
     "severity": "error",
     "source": "actions/runner step result; 128+15 means the process got SIGTERM (cancellation or timeout)"
+  },
+  {
+    "id": "pytest-failed",
+    "category": "test",
+    "title": "A pytest test failed",
+    "pattern": "^(?:FAILED|ERROR) (?<file>[^\\s:]{1,400}\\.py)::(?<test>[^\\s]{1,400})",
+    "keywords": [
+      "failed",
+      "error"
+    ],
+    "examples": [
+      "FAILED tests/test_api.py::test_create_user - AssertionError: assert 500 == 201",
+      "ERROR tests/test_db.py::TestRepo::test_save - sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection refused"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest short test summary (-rfE)"
+  },
+  {
+    "id": "pytest-collection-error",
+    "category": "test",
+    "title": "pytest could not collect a test module",
+    "pattern": "^ERROR (?<file>[^\\s:]{1,400}\\.py)(?: - |$)|^_{3,80} ERROR collecting [^\\s]{1,400} _{3,80}$",
+    "keywords": [
+      "error"
+    ],
+    "examples": [
+      "ERROR tests/test_models.py - ModuleNotFoundError: No module named 'factory'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest collection error report"
+  },
+  {
+    "id": "pytest-summary",
+    "category": "test",
+    "title": "pytest reported failures",
+    "pattern": "^={3,80} (?:\\d{1,7} (?:passed|skipped|deselected|xfailed|xpassed|warnings?|rerun), ){0,6}\\d{1,7} (?:failed|errors?)\\b",
+    "keywords": [
+      "failed",
+      "error"
+    ],
+    "examples": [
+      "=================== 2 failed, 140 passed, 3 skipped in 12.31s ===================",
+      "========================= 1 error in 0.52s ========================="
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "pytest terminal summary line"
+  },
+  {
+    "id": "pytest-assertion",
+    "category": "test",
+    "title": "A pytest assertion failed",
+    "pattern": "^E {1,8}(?:AssertionError|assert )",
+    "keywords": [
+      "assert"
+    ],
+    "examples": [
+      "E       assert 500 == 201",
+      "E   AssertionError: expected call not found."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest assertion rewriting output (E-prefixed lines)"
+  },
+  {
+    "id": "pytest-location",
+    "category": "test",
+    "title": "pytest failure location",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.py):(?<line>\\d{1,7}): (?:AssertionError|[A-Z]\\w{0,60}(?:Error|Exception))$",
+    "keywords": [
+      ".py"
+    ],
+    "examples": [
+      "tests/test_api.py:42: AssertionError"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest long traceback footer (file:line: ExceptionName)"
+  },
+  {
+    "id": "unittest-failure",
+    "category": "test",
+    "title": "A unittest test failed",
+    "pattern": "^(?:FAIL|ERROR): (?<test>\\w{1,200} \\([\\w.]{1,300}\\))",
+    "keywords": [
+      "fail:",
+      "error:"
+    ],
+    "examples": [
+      "FAIL: test_parse_empty (tests.test_parser.ParserTest.test_parse_empty)",
+      "ERROR: test_connect (tests.test_client.ClientTest)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython unittest TextTestResult"
+  },
+  {
+    "id": "unittest-summary",
+    "category": "test",
+    "title": "unittest reported failures",
+    "pattern": "^FAILED \\((?:failures|errors)=\\d{1,7}",
+    "keywords": [
+      "failed ("
+    ],
+    "examples": [
+      "FAILED (failures=2, errors=1)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "CPython unittest TextTestRunner summary"
+  },
+  {
+    "id": "jest-failed-test",
+    "category": "test",
+    "title": "A Jest test failed",
+    "pattern": "^\\s{0,8}● (?<test>[^›\\n]{1,200}(?: › [^›\\n]{1,200}){1,4})$",
+    "keywords": [
+      "● "
+    ],
+    "examples": [
+      "  ● UserService › create › rejects a duplicate email"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest-message-util failure title (● suite › test)"
+  },
+  {
+    "id": "jest-suite-failed",
+    "category": "test",
+    "title": "A Jest test file failed or could not run",
+    "pattern": "^\\s{0,4}FAIL (?<file>\\S{1,400}\\.[cm]?[jt]sx?)\\b|^\\s{0,8}● Test suite failed to run",
+    "keywords": [
+      "fail",
+      "test suite failed to run"
+    ],
+    "examples": [
+      "FAIL src/services/user.test.ts (5.12 s)",
+      "  ● Test suite failed to run"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest DefaultReporter result header"
+  },
+  {
+    "id": "jest-summary",
+    "category": "test",
+    "title": "Jest reported failed tests",
+    "pattern": "^Tests: {1,10}\\d{1,7} failed",
+    "keywords": [
+      "tests:"
+    ],
+    "examples": [
+      "Tests:       2 failed, 118 passed, 120 total"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "jest SummaryReporter"
+  },
+  {
+    "id": "vitest-failed-test",
+    "category": "test",
+    "title": "A Vitest test failed",
+    "pattern": "^\\s{0,4}(?:FAIL|×|✗|❯) {1,3}(?<file>\\S{1,400}\\.[cm]?[jt]sx?) > (?<test>.{1,600})$",
+    "keywords": [
+      "fail",
+      "× ",
+      "✗ ",
+      "❯ "
+    ],
+    "examples": [
+      " FAIL  tests/math.test.ts > add > handles negatives",
+      "   × src/utils.test.ts > formatDate > uses UTC"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "vitest default reporter failure lines"
+  },
+  {
+    "id": "vitest-assertion",
+    "category": "test",
+    "title": "A Vitest/Chai assertion failed",
+    "pattern": "^\\s{0,8}AssertionError: expected .{1,500} to (?:be|equal|deeply equal|have|include|strictly equal|match|throw)",
+    "keywords": [
+      "assertionerror"
+    ],
+    "examples": [
+      "AssertionError: expected 2 to be 3 // Object.is equality",
+      "AssertionError: expected [ 1, 2 ] to deeply equal [ 1, 2, 3 ]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "chai assertion messages (vitest, mocha)"
+  },
+  {
+    "id": "mocha-failing",
+    "category": "test",
+    "title": "Mocha reported failing tests",
+    "pattern": "^\\s{0,8}\\d{1,7} failing$",
+    "keywords": [
+      "failing"
+    ],
+    "examples": [
+      "  3 failing"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "mocha spec reporter epilogue"
+  },
+  {
+    "id": "node-assertion",
+    "category": "test",
+    "title": "A Node.js assertion failed",
+    "pattern": "AssertionError \\[ERR_ASSERTION\\]: ",
+    "keywords": [
+      "err_assertion"
+    ],
+    "examples": [
+      "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js assert module"
+  },
+  {
+    "id": "node-test-runner-fail",
+    "category": "test",
+    "title": "A node:test test failed",
+    "pattern": "^\\s{0,20}not ok \\d{1,7} - (?<test>.{1,300})$|^\\s{0,20}✖ .{1,300} \\(\\d{1,9}(?:\\.\\d{1,6})?ms\\)$",
+    "keywords": [
+      "not ok",
+      "✖ "
+    ],
+    "examples": [
+      "not ok 3 - parses an empty string"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "node:test TAP and spec reporters"
+  },
+  {
+    "id": "surefire-test-failure",
+    "category": "test",
+    "title": "A JUnit test failed under Maven Surefire",
+    "pattern": "^\\[ERROR\\] (?<test>[\\w.$()]{1,300}) {1,4}Time elapsed: [\\d.,]{1,12} s {1,4}<<< (?:FAILURE|ERROR)!",
+    "keywords": [
+      "<<< failure!",
+      "<<< error!"
+    ],
+    "examples": [
+      "[ERROR] com.acme.UserServiceTest.rejectsDuplicateEmail  Time elapsed: 0.012 s  <<< FAILURE!"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire console reporter"
+  },
+  {
+    "id": "surefire-summary",
+    "category": "test",
+    "title": "Maven Surefire reported test failures",
+    "pattern": "^\\[ERROR\\] Tests run: \\d{1,7}, Failures: \\d{1,7}, Errors: \\d{1,7}, Skipped: \\d{1,7}.{0,200}<<< (?:FAILURE|ERROR)!|There are test failures\\.|maven-surefire-plugin:\\S{1,40}:test \\([\\w-]{1,60}\\) on project",
+    "keywords": [
+      "tests run",
+      "there are test failures",
+      "maven-surefire-plugin"
+    ],
+    "examples": [
+      "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.54 s <<< FAILURE! -- in com.acme.UserServiceTest",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project app: There are test failures."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "maven-surefire summary and MojoFailureException"
+  },
+  {
+    "id": "surefire-failure-detail",
+    "category": "test",
+    "title": "A Surefire failure summary entry",
+    "pattern": "^\\[ERROR\\] {2,4}(?<test>[\\w$]{1,200}\\.\\w{1,200}):(?<line>\\d{1,7}) ",
+    "keywords": [
+      "[error]"
+    ],
+    "examples": [
+      "[ERROR]   UserServiceTest.rejectsDuplicateEmail:42 expected: <201> but was: <500>"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire \"Failures:\" list (class.method:line message)"
+  },
+  {
+    "id": "gradle-test-failed",
+    "category": "test",
+    "title": "A JUnit test failed under Gradle",
+    "pattern": "^(?<test>[\\w.$]{1,300} > .{1,300}) FAILED$",
+    "keywords": [
+      "failed"
+    ],
+    "examples": [
+      "UserServiceTest > rejectsDuplicateEmail() FAILED",
+      "com.acme.ParserTest > parses nested arrays FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle test logging (TestLogEvent.FAILED)"
+  },
+  {
+    "id": "gradle-failing-tests",
+    "category": "test",
+    "title": "Gradle reported failing tests",
+    "pattern": "There were failing tests\\. See the report at|> Task :[\\w:-]{0,200}test FAILED$",
+    "keywords": [
+      "there were failing tests",
+      "test failed"
+    ],
+    "examples": [
+      "> There were failing tests. See the report at: file:///home/runner/work/app/app/build/reports/tests/test/index.html",
+      "> Task :app:test FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "Gradle Test task failure"
+  },
+  {
+    "id": "go-test-fail",
+    "category": "test",
+    "title": "A Go test failed",
+    "pattern": "^\\s{0,40}--- FAIL: (?<test>\\S{1,300}) \\(",
+    "keywords": [
+      "--- fail:"
+    ],
+    "examples": [
+      "--- FAIL: TestParseConfig (0.00s)",
+      "    --- FAIL: TestParseConfig/empty_input (0.00s)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing package verbose output"
+  },
+  {
+    "id": "go-test-location",
+    "category": "test",
+    "title": "Go test failure message with its location",
+    "pattern": "^\\s{1,40}(?<file>[\\w.-]{1,200}_test\\.go):(?<line>\\d{1,7}): ",
+    "keywords": [
+      "_test.go:"
+    ],
+    "examples": [
+      "    config_test.go:42: expected port 8080, got 0"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing t.Errorf output (file:line: message)"
+  },
+  {
+    "id": "go-test-package-fail",
+    "category": "test",
+    "title": "A Go package's tests failed",
+    "pattern": "^FAIL\\t\\S{1,300}\\t",
+    "keywords": [
+      "fail"
+    ],
+    "examples": [
+      "FAIL\tgithub.com/acme/app/internal/config\t0.012s"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "go test package summary line"
+  },
+  {
+    "id": "go-panic",
+    "category": "test",
+    "title": "A Go program panicked",
+    "pattern": "^panic: (?:runtime error: |assignment to entry in nil map|interface conversion)|^\\[signal SIGSEGV: segmentation violation",
+    "keywords": [
+      "panic:",
+      "sigsegv"
+    ],
+    "examples": [
+      "panic: runtime error: invalid memory address or nil pointer dereference",
+      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a5b6c]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go runtime panic output"
+  },
+  {
+    "id": "go-data-race",
+    "category": "test",
+    "title": "The Go race detector found a data race",
+    "pattern": "^WARNING: DATA RACE$",
+    "keywords": [
+      "data race"
+    ],
+    "examples": [
+      "WARNING: DATA RACE"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go race detector (ThreadSanitizer runtime) report header"
+  },
+  {
+    "id": "cargo-test-failed",
+    "category": "test",
+    "title": "A Rust test failed",
+    "pattern": "^test (?<test>\\S{1,300}) \\.\\.\\. FAILED$",
+    "keywords": [
+      "... failed"
+    ],
+    "examples": [
+      "test parser::tests::parses_empty_input ... FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "libtest console output"
+  },
+  {
+    "id": "rust-panic",
+    "category": "test",
+    "title": "A Rust thread panicked",
+    "pattern": "^thread '(?<test>[^']{1,300})' panicked at (?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5})",
+    "keywords": [
+      "panicked at"
+    ],
+    "examples": [
+      "thread 'parser::tests::parses_empty_input' panicked at src/parser.rs:88:9:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rust std panic hook message (1.73+ format)"
+  },
+  {
+    "id": "cargo-test-result-failed",
+    "category": "test",
+    "title": "cargo test reported failures",
+    "pattern": "^test result: FAILED\\. |^error: test failed, to rerun pass",
+    "keywords": [
+      "test result: failed",
+      "test failed"
+    ],
+    "examples": [
+      "test result: FAILED. 41 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.21s",
+      "error: test failed, to rerun pass `--lib`"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "libtest summary and cargo test error"
+  },
+  {
+    "id": "rspec-failed-example",
+    "category": "test",
+    "title": "An RSpec example failed",
+    "pattern": "^rspec (?<file>[^\\s:\\[]{1,400})(?::(?<line>\\d{1,7})|\\[[\\d:]{1,40}\\]) # (?<test>.{1,500})$",
+    "keywords": [
+      "rspec "
+    ],
+    "examples": [
+      "rspec ./spec/models/user_spec.rb:12 # User validations requires an email"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "RSpec failed examples list"
+  },
+  {
+    "id": "rspec-summary",
+    "category": "test",
+    "title": "RSpec reported failures",
+    "pattern": "^\\d{1,7} examples?, \\d{1,7} failures?",
+    "keywords": [
+      "examples",
+      "example"
+    ],
+    "examples": [
+      "120 examples, 2 failures, 1 pending"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "RSpec summary notification"
+  },
+  {
+    "id": "phpunit-failure",
+    "category": "test",
+    "title": "A PHPUnit test failed",
+    "pattern": "^\\d{1,5}\\) (?<test>[\\w\\\\]{1,300}::\\w{1,200})",
+    "keywords": [
+      "::"
+    ],
+    "examples": [
+      "1) Tests\\Unit\\UserTest::testRejectsDuplicateEmail"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "PHPUnit DefaultResultPrinter defect list"
+  },
+  {
+    "id": "phpunit-summary",
+    "category": "test",
+    "title": "PHPUnit reported failures",
+    "pattern": "^There (?:was|were) \\d{1,6} (?:failures?|errors?):$|^FAILURES!$|^ERRORS!$",
+    "keywords": [
+      "there was",
+      "there were",
+      "failures!",
+      "errors!"
+    ],
+    "examples": [
+      "There was 1 failure:",
+      "FAILURES!"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "PHPUnit result printer"
+  },
+  {
+    "id": "dotnet-test-failed",
+    "category": "test",
+    "title": "A .NET test failed",
+    "pattern": "^\\s{0,8}Failed (?<test>[\\w.`<>,+]{1,400}) \\[\\d{1,7}(?:\\.\\d{1,3})? ?m?s\\]$|^Failed! {1,3}- Failed: {1,10}\\d{1,7}",
+    "keywords": [
+      "failed"
+    ],
+    "examples": [
+      "  Failed Acme.Tests.UserServiceTests.RejectsDuplicateEmail [12 ms]",
+      "Failed!  - Failed:     1, Passed:   118, Skipped:     0, Total:   119, Duration: 2 s - Acme.Tests.dll (net8.0)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "dotnet test (VSTest console logger)"
+  },
+  {
+    "id": "sanitizer-report",
+    "category": "test",
+    "title": "A sanitizer found a memory or threading error",
+    "pattern": "^==\\d{1,9}==ERROR: (?:Address|Leak|Memory|Hardware)Sanitizer: |^WARNING: ThreadSanitizer: |^SUMMARY: (?:Address|Undefined|Thread|Leak|Memory)(?:Behavior)?Sanitizer: ",
+    "keywords": [
+      "sanitizer"
+    ],
+    "examples": [
+      "==4242==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc 0x55d1 bp 0x7ffd sp 0x7ffd",
+      "WARNING: ThreadSanitizer: data race (pid=9876)",
+      "SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior src/math.c:12:14"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "compiler-rt sanitizer report headers"
+  },
+  {
+    "id": "ubsan-runtime-error",
+    "category": "test",
+    "title": "UndefinedBehaviorSanitizer runtime error",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5}): runtime error: ",
+    "keywords": [
+      "runtime error"
+    ],
+    "examples": [
+      "src/math.c:12:14: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "compiler-rt ubsan diagnostic"
+  },
+  {
+    "id": "segfault",
+    "category": "test",
+    "title": "A process crashed (segmentation fault)",
+    "pattern": "\\bSegmentation fault\\b|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|SIGSEGV",
+    "keywords": [
+      "segmentation fault",
+      "exit code 139",
+      "sigsegv"
+    ],
+    "ignoreCase": true,
+    "examples": [
+      "/home/runner/work/_temp/1a2b.sh: line 3:  5120 Segmentation fault      (core dumped) ./build/tests",
+      "Fatal Python error: Segmentation fault",
+      "Process completed with exit code 139."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash signal report, CPython faulthandler, 128+SIGSEGV(11)"
+  },
+  {
+    "id": "abort-core-dumped",
+    "category": "test",
+    "title": "A process aborted (assertion or abort)",
+    "pattern": "\\bAborted \\(core dumped\\)|Assertion `.{1,300}' failed\\.|exit code 134\\b",
+    "keywords": [
+      "aborted (core dumped)",
+      "assertion `",
+      "exit code 134"
+    ],
+    "examples": [
+      "test_runner: src/list.c:88: list_pop: Assertion `list->size > 0' failed.",
+      "Aborted (core dumped)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "glibc assert(3) message; bash report of SIGABRT (128+6)"
+  },
+  {
+    "id": "pytest-rerun-marker",
+    "category": "test",
+    "title": "A test failed then passed on rerun (flaky, pytest-rerunfailures)",
+    "pattern": "^(?<test>\\S{1,400}::\\S{1,400}) RERUN\\b|^={3,80} .{0,200}\\b\\d{1,7} rerun\\b",
+    "keywords": [
+      "rerun"
+    ],
+    "examples": [
+      "tests/test_api.py::test_websocket_reconnect RERUN                       [ 42%]",
+      "==================== 140 passed, 1 rerun in 21.40s ===================="
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "pytest-rerunfailures plugin output"
+  },
+  {
+    "id": "surefire-flake",
+    "category": "test",
+    "title": "A test passed only on a rerun under Surefire (flaky)",
+    "pattern": "^\\[WARNING\\] (?:Flakes: \\d{1,7}|Tests run: \\d{1,7}, Failures: \\d{1,7}, Errors: \\d{1,7}, Skipped: \\d{1,7}, Flakes: [1-9])",
+    "keywords": [
+      "flakes"
+    ],
+    "examples": [
+      "[WARNING] Tests run: 120, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1",
+      "[WARNING] Flakes: 1"
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "maven-surefire rerunFailingTestsCount flake report"
+  },
+  {
+    "id": "flaky-test-summary",
+    "category": "test",
+    "title": "The test runner reported flaky tests (passed on retry)",
+    "pattern": "^\\s{0,8}\\d{1,7} flaky$|^\\s{0,12}FLAKY \\d{1,3}/\\d{1,3} ",
+    "keywords": [
+      "flaky"
+    ],
+    "examples": [
+      "  1 flaky",
+      "        FLAKY 2/3 [   0.512s] mycrate tests::network_roundtrip"
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "Playwright list reporter summary; cargo-nextest retry status"
   },
   {
     "id": "jest-test-timeout",
