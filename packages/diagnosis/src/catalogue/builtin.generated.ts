@@ -3,6 +3,259 @@ import type { Signature } from '../types';
 
 export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
+    "id": "cache-restore-failed",
+    "category": "benign",
+    "title": "The cache could not be restored (best effort, the job goes on)",
+    "pattern": "^(?:Warning: )?Failed to restore: ",
+    "keywords": [
+      "failed to restore"
+    ],
+    "examples": [
+      "Warning: Failed to restore: Cache service responded with 503",
+      "Failed to restore: getCacheEntry failed: Cache service responded with 503"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache restoreCache warning (actions/cache#1624)"
+  },
+  {
+    "id": "cache-save-failed",
+    "category": "benign",
+    "title": "The cache could not be saved (best effort)",
+    "pattern": "^(?:Warning: )?Failed to save: |Unable to reserve cache with key",
+    "keywords": [
+      "failed to save",
+      "unable to reserve cache"
+    ],
+    "examples": [
+      "Warning: Failed to save: Unable to reserve cache with key node-cache-Linux-x64-npm-7f3c, another job may be creating this cache.",
+      "Failed to save: Cache service responded with 429"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache saveCache warning"
+  },
+  {
+    "id": "cache-service-chunk-error",
+    "category": "benign",
+    "title": "A cache upload or download chunk failed (best effort)",
+    "pattern": "(?:uploadChunk|downloadCache|getCacheEntry|reserveCache|commitCache)[^\\n]{0,120} failed: Cache service responded with \\d{3}",
+    "keywords": [
+      "cache service responded with"
+    ],
+    "examples": [
+      "Warning: uploadChunk (start: 0, end: 33554431) failed: Cache service responded with 500"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache cacheHttpClient retry warnings (actions/cache#1189)"
+  },
+  {
+    "id": "cache-service-unavailable",
+    "category": "benign",
+    "title": "The cache service was unreachable; caching skipped",
+    "pattern": "The runner was not able to contact the cache service|An internal error has occurred in cache backend|Cache service is not available|Our services aren't available right now",
+    "keywords": [
+      "cache service",
+      "cache backend",
+      "services aren't available"
+    ],
+    "examples": [
+      "Warning: The runner was not able to contact the cache service. Caching will be skipped",
+      "Warning: An internal error has occurred in cache backend. Please check https://www.githubstatus.com/ for any ongoing issue in actions."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "actions/cache v4 warnings (actions/cache#1611)"
+  },
+  {
+    "id": "cache-miss",
+    "category": "benign",
+    "title": "No cache entry for the key (a cache miss)",
+    "pattern": "^Cache not found for (?:input )?keys?: |^Cache miss\\b|^Automatic cache miss",
+    "keywords": [
+      "cache not found",
+      "cache miss"
+    ],
+    "examples": [
+      "Cache not found for input keys: Linux-node-7f3c2a, Linux-node-"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "actions/cache restore output"
+  },
+  {
+    "id": "cache-tar-warning",
+    "category": "benign",
+    "title": "tar reported a problem while the cache action packed or unpacked",
+    "pattern": "Tar failed with error: |^(?:/usr/bin/)?tar: .{1,300}: Cannot open: File exists$",
+    "keywords": [
+      "tar failed with error",
+      "tar:"
+    ],
+    "examples": [
+      "Warning: Tar failed with error: The process '/usr/bin/tar' failed with exit code 2"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache tar.ts warning (actions/cache#141)"
+  },
+  {
+    "id": "yarn-network-retry",
+    "category": "benign",
+    "title": "yarn is retrying after a network hiccup (it recovers by itself)",
+    "pattern": "There appears to be trouble with your network connection\\. Retrying",
+    "keywords": [
+      "trouble with your network connection"
+    ],
+    "examples": [
+      "info There appears to be trouble with your network connection. Retrying..."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "yarn v1 request-manager.js retry notice"
+  },
+  {
+    "id": "pip-retrying",
+    "category": "benign",
+    "title": "pip is retrying a request (it recovers by itself)",
+    "pattern": "^WARNING: Retrying \\(Retry\\(total=\\d{1,3}",
+    "keywords": [
+      "retrying (retry("
+    ],
+    "examples": [
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)\")': /simple/requests/"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "urllib3 Retry warning as logged by pip"
+  },
+  {
+    "id": "pnpm-will-retry",
+    "category": "benign",
+    "title": "pnpm is retrying a request (it recovers by itself)",
+    "pattern": "^\\s{0,4}WARN\\s{1,4}GET \\S{1,500} error \\([A-Z_]{1,40}\\)\\. Will retry in",
+    "keywords": [
+      "will retry in"
+    ],
+    "examples": [
+      " WARN  GET https://registry.npmjs.org/react error (ECONNRESET). Will retry in 10 seconds. 2 retries left."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "pnpm @pnpm/fetch retry warning"
+  },
+  {
+    "id": "cargo-spurious-network",
+    "category": "benign",
+    "title": "cargo is retrying after a spurious network error",
+    "pattern": "^warning: spurious network error \\(\\d{1,3} tr(?:y|ies) remaining\\)",
+    "keywords": [
+      "spurious network error"
+    ],
+    "examples": [
+      "warning: spurious network error (2 tries remaining): [28] Timeout was reached (failed to download any data for `serde v1.0.197` within 30s)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "cargo util/network retry warning"
+  },
+  {
+    "id": "npm-warn-deprecated",
+    "category": "benign",
+    "title": "npm deprecation warning",
+    "pattern": "^npm (?:WARN|warn) deprecated ",
+    "keywords": [
+      "npm warn deprecated"
+    ],
+    "examples": [
+      "npm WARN deprecated inflight@1.0.6: This module is not supported, and leaks memory.",
+      "npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "npm install deprecation notice"
+  },
+  {
+    "id": "node-actions-deprecated",
+    "category": "benign",
+    "title": "GitHub's notice about deprecated Node.js versions or commands",
+    "pattern": "Node\\.js \\d{2} actions are deprecated|The `(?:set-output|save-state|add-path|set-env)` command is deprecated",
+    "keywords": [
+      "actions are deprecated",
+      "command is deprecated"
+    ],
+    "examples": [
+      "Node.js 16 actions are deprecated. Please update the following actions to use Node.js 20: actions/checkout@v3.",
+      "Warning: The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "GitHub Actions runner deprecation annotations"
+  },
+  {
+    "id": "gradle-deprecation-notice",
+    "category": "benign",
+    "title": "Gradle deprecation notice",
+    "pattern": "Deprecated Gradle features were used in this build",
+    "keywords": [
+      "deprecated gradle features"
+    ],
+    "examples": [
+      "Deprecated Gradle features were used in this build, making it incompatible with Gradle 9.0."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "Gradle build summary"
+  },
+  {
+    "id": "git-initial-branch-hint",
+    "category": "benign",
+    "title": "git hint about the default branch name",
+    "pattern": "^hint: Using 'master' as the name for the initial branch",
+    "keywords": [
+      "hint:"
+    ],
+    "examples": [
+      "hint: Using 'master' as the name for the initial branch. This default branch name"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "git init advice text"
+  },
+  {
+    "id": "git-detached-head",
+    "category": "benign",
+    "title": "git notice about a detached HEAD",
+    "pattern": "^(?:Note: switching to|You are in 'detached HEAD' state)",
+    "keywords": [
+      "note: switching to",
+      "detached head"
+    ],
+    "examples": [
+      "Note: switching to 'b4ffde65f46336ab88eb53be808477a3936bae11'.",
+      "You are in 'detached HEAD' state. You can look around, make experimental"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "git checkout advice text (actions/checkout output)"
+  },
+  {
     "id": "gcc-clang-error",
     "category": "compile",
     "title": "C/C++ compiler error",
@@ -771,6 +1024,282 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "rerun",
     "severity": "error",
     "source": "@actions/artifact artifact-twirp-client.ts retry loop"
+  },
+  {
+    "id": "eslint-error",
+    "category": "lint",
+    "title": "ESLint reported an error",
+    "pattern": "^\\s{1,8}(?<line>\\d{1,7}):(?<column>\\d{1,5})\\s{1,6}error\\s{1,6}\\S",
+    "keywords": [
+      "error"
+    ],
+    "examples": [
+      "  12:7  error  'user' is assigned a value but never used  @typescript-eslint/no-unused-vars"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ESLint stylish formatter"
+  },
+  {
+    "id": "eslint-summary",
+    "category": "lint",
+    "title": "ESLint found problems",
+    "pattern": "^✖ \\d{1,7} problems? \\(\\d{1,7} errors?, \\d{1,7} warnings?\\)",
+    "keywords": [
+      "problem"
+    ],
+    "examples": [
+      "✖ 3 problems (2 errors, 1 warning)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "ESLint stylish formatter summary"
+  },
+  {
+    "id": "python-lint-code",
+    "category": "lint",
+    "title": "ruff or flake8 reported a rule violation",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.pyi?):(?<line>\\d{1,7}):(?<column>\\d{1,5}): [A-Z]{1,3}\\d{1,4}\\b",
+    "keywords": [
+      ".py"
+    ],
+    "examples": [
+      "src/app/main.py:3:8: F401 [*] `os` imported but unused",
+      "tests/test_api.py:10:80: E501 line too long (88 > 79 characters)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ruff concise output and flake8 default format"
+  },
+  {
+    "id": "ruff-summary",
+    "category": "lint",
+    "title": "ruff found errors",
+    "pattern": "^Found \\d{1,7} errors?\\.|^Would reformat: \\S{1,400}$|^\\d{1,7} files? would be reformatted",
+    "keywords": [
+      "found",
+      "would reformat",
+      "would be reformatted"
+    ],
+    "examples": [
+      "Found 4 errors.",
+      "Would reformat: src/app/main.py",
+      "2 files would be reformatted, 40 files already formatted"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "ruff check / ruff format --check summaries"
+  },
+  {
+    "id": "black-would-reformat",
+    "category": "lint",
+    "title": "black would reformat files (--check)",
+    "pattern": "^would reformat (?<file>\\S{1,400})$|^Oh no! 💥 💔 💥",
+    "keywords": [
+      "would reformat",
+      "oh no!"
+    ],
+    "examples": [
+      "would reformat /home/runner/work/app/app/src/app/main.py",
+      "Oh no! 💥 💔 💥"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "black --check output"
+  },
+  {
+    "id": "prettier-check",
+    "category": "lint",
+    "title": "prettier --check found unformatted files",
+    "pattern": "Code style issues found in (?:the above file|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
+    "keywords": [
+      "code style issues found"
+    ],
+    "examples": [
+      "[warn] Code style issues found in 2 files. Run Prettier with --write to fix.",
+      "[warn] Code style issues found in the above file. Run Prettier with --write to fix."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "prettier CLI --check summary"
+  },
+  {
+    "id": "prettier-file",
+    "category": "lint",
+    "title": "prettier --check names an unformatted file",
+    "pattern": "^\\[warn\\] (?<file>[^\\s]{1,400}\\.\\w{1,10})$",
+    "keywords": [
+      "[warn]"
+    ],
+    "examples": [
+      "[warn] src/components/Header.tsx"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "prettier CLI --check per-file line"
+  },
+  {
+    "id": "mypy-error",
+    "category": "lint",
+    "title": "mypy reported a type error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.pyi?):(?<line>\\d{1,7}):(?:(?<column>\\d{1,5}):)? error: ",
+    "keywords": [
+      "error: "
+    ],
+    "examples": [
+      "src/app/models.py:42: error: Incompatible types in assignment (expression has type \"str\", variable has type \"int\")  [assignment]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mypy error format"
+  },
+  {
+    "id": "mypy-summary",
+    "category": "lint",
+    "title": "mypy found errors",
+    "pattern": "^Found \\d{1,7} errors? in \\d{1,7} files? \\(checked \\d{1,7} source files?\\)",
+    "keywords": [
+      "found"
+    ],
+    "examples": [
+      "Found 3 errors in 2 files (checked 41 source files)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "mypy summary line"
+  },
+  {
+    "id": "rubocop-offense",
+    "category": "lint",
+    "title": "RuboCop reported an offense",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.(?:rb|rake|gemspec)):(?<line>\\d{1,7}):(?<column>\\d{1,5}): [CWEF]: (?:\\[Correctable\\] )?[A-Z]\\w{1,40}/\\w{1,60}: ",
+    "keywords": [
+      ".rb:",
+      ".rake:",
+      ".gemspec:"
+    ],
+    "examples": [
+      "app/models/user.rb:12:5: C: [Correctable] Layout/IndentationWidth: Use 2 (not 4) spaces for indentation."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "RuboCop progress/simple formatter"
+  },
+  {
+    "id": "rubocop-summary",
+    "category": "lint",
+    "title": "RuboCop found offenses",
+    "pattern": "^\\d{1,7} files? inspected, \\d{1,7} offenses? detected",
+    "keywords": [
+      "inspected"
+    ],
+    "examples": [
+      "48 files inspected, 3 offenses detected, 2 offenses autocorrectable"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "RuboCop summary line"
+  },
+  {
+    "id": "golangci-lint-issue",
+    "category": "lint",
+    "title": "golangci-lint or go vet reported an issue",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.go):(?<line>\\d{1,7}):(?<column>\\d{1,5}): .{1,500} \\((?:errcheck|govet|staticcheck|unused|gosimple|ineffassign|revive|gocritic|gosec|typecheck)\\)$|^vet: ",
+    "keywords": [
+      ".go:",
+      "vet: "
+    ],
+    "examples": [
+      "internal/db/db.go:33:12: Error return value of `rows.Close` is not checked (errcheck)",
+      "vet: ./main.go:10:2: fmt.Printf format %d has arg name of wrong type string"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "golangci-lint line-number output; go vet header"
+  },
+  {
+    "id": "clippy-denied",
+    "category": "lint",
+    "title": "Clippy lint denied (-D warnings)",
+    "pattern": "= note: `-D [\\w:-]{1,100}` implied by `-D warnings`|^error: this (?:expression|function|call|`[^`]{1,60}`)",
+    "keywords": [
+      "-d warnings",
+      "error: this"
+    ],
+    "examples": [
+      "  = note: `-D clippy::needless-borrow` implied by `-D warnings`"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc lint level notes for clippy lints"
+  },
+  {
+    "id": "shellcheck-issue",
+    "category": "lint",
+    "title": "ShellCheck reported an issue",
+    "pattern": "^In (?<file>\\S{1,400}) line (?<line>\\d{1,7}):$|\\bSC\\d{4} \\((?:error|warning|info|style)\\): ",
+    "keywords": [
+      " line ",
+      "sc1",
+      "sc2",
+      "sc3"
+    ],
+    "examples": [
+      "In scripts/deploy.sh line 12:",
+      "      ^-- SC2086 (info): Double quote to prevent globbing and word splitting."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ShellCheck tty formatter"
+  },
+  {
+    "id": "biome-check-failed",
+    "category": "lint",
+    "title": "Biome found errors",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5}) (?:lint|format|assist|organizeImports)(?:/\\w{1,60}){0,3} ",
+    "keywords": [
+      "lint",
+      "format",
+      "assist",
+      "organizeimports"
+    ],
+    "examples": [
+      "src/index.ts:3:7 lint/correctness/noUnusedVariables  FIXABLE  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Biome CLI diagnostic header"
+  },
+  {
+    "id": "stylelint-error",
+    "category": "lint",
+    "title": "stylelint reported an error",
+    "pattern": "^\\s{1,8}(?<line>\\d{1,7}):(?<column>\\d{1,5}) {1,4}✖ {1,4}\\S",
+    "keywords": [
+      "✖ "
+    ],
+    "examples": [
+      "  12:3  ✖  Unexpected unknown property \"colr\"  property-no-unknown"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "stylelint string formatter"
   },
   {
     "id": "net-econnreset",
