@@ -2895,7 +2895,7 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "jest-failed-test",
     "category": "test",
     "title": "A Jest test failed",
-    "pattern": "^\\s{0,8}● (?<test>[^›\\n]{1,200}(?: › [^›\\n]{1,200}){1,4})$",
+    "pattern": "^\\s{0,8}● (?<test>[^›]{1,200}(?: › [^›]{1,200}){1,4})$",
     "keywords": [
       "● "
     ],
