@@ -14,6 +14,8 @@ export {
   EXTRACTED_GROUPS,
   mergeCatalogue,
   parseUserPatterns,
+  ripgrepPattern,
+  ripgrepPatternFile,
   type SignatureOverride,
   type UserPatterns,
   UserPatternsError,

@@ -17,10 +17,12 @@ interface Parsed {
 
 /** Worst-case backtracking steps of `source` on a line of `lineLength` characters. Throws UnsafePatternError for constructs that are unsafe whatever the count (nested quantifiers, backreferences, lookaround). */
 export function backtrackingBound(source: string, lineLength: number): number {
-  const parser = new BoundParser(source, lineLength);
-  const anchored = source.startsWith('^') && !hasTopLevelAlternation(source);
-  const { cost } = parser.parseAll();
-  return (anchored ? 1 : lineLength) * cost;
+  new BoundParser(source, lineLength).parseAll(); // the whole first: unbalanced groups fail here
+  // Each top-level alternative is tried at one position when it starts with ^, at every one otherwise.
+  return topLevelAlternatives(source).reduce((total, alternative) => {
+    const { cost } = new BoundParser(alternative, lineLength).parseAll();
+    return total + (alternative.startsWith('^') ? 1 : lineLength) * cost;
+  }, 0);
 }
 
 class BoundParser {
@@ -141,10 +143,12 @@ class BoundParser {
   }
 }
 
-/** `^a|b` is anchored only in its first alternative. */
-function hasTopLevelAlternation(source: string): boolean {
+/** `^a|b(c|d)` -> [`^a`, `b(c|d)`]. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
   let depth = 0;
   let inClass = false;
+  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -152,7 +156,11 @@ function hasTopLevelAlternation(source: string): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
   }
-  return false;
+  alternatives.push(source.slice(start));
+  return alternatives;
 }

@@ -2,7 +2,8 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { patternsCommand } from './patterns';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, demoCommand];
+export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, patternsCommand, demoCommand];

@@ -3,6 +3,1305 @@ import type { Signature } from '../types';
 
 export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
+    "id": "cache-restore-failed",
+    "category": "benign",
+    "title": "The cache could not be restored (best effort, the job goes on)",
+    "pattern": "^(?:Warning: )?Failed to restore: ",
+    "keywords": [
+      "failed to restore"
+    ],
+    "examples": [
+      "Warning: Failed to restore: Cache service responded with 503",
+      "Failed to restore: getCacheEntry failed: Cache service responded with 503"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache restoreCache warning (actions/cache#1624)"
+  },
+  {
+    "id": "cache-save-failed",
+    "category": "benign",
+    "title": "The cache could not be saved (best effort)",
+    "pattern": "^(?:Warning: )?Failed to save: |Unable to reserve cache with key",
+    "keywords": [
+      "failed to save",
+      "unable to reserve cache"
+    ],
+    "examples": [
+      "Warning: Failed to save: Unable to reserve cache with key node-cache-Linux-x64-npm-7f3c, another job may be creating this cache.",
+      "Failed to save: Cache service responded with 429"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache saveCache warning"
+  },
+  {
+    "id": "cache-service-chunk-error",
+    "category": "benign",
+    "title": "A cache upload or download chunk failed (best effort)",
+    "pattern": "(?:uploadChunk|downloadCache|getCacheEntry|reserveCache|commitCache)[^\\n]{0,120} failed: Cache service responded with \\d{3}",
+    "keywords": [
+      "cache service responded with"
+    ],
+    "examples": [
+      "Warning: uploadChunk (start: 0, end: 33554431) failed: Cache service responded with 500"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache cacheHttpClient retry warnings (actions/cache#1189)"
+  },
+  {
+    "id": "cache-service-unavailable",
+    "category": "benign",
+    "title": "The cache service was unreachable; caching skipped",
+    "pattern": "The runner was not able to contact the cache service|An internal error has occurred in cache backend|Cache service is not available|Our services aren't available right now",
+    "keywords": [
+      "cache service",
+      "cache backend",
+      "services aren't available"
+    ],
+    "examples": [
+      "Warning: The runner was not able to contact the cache service. Caching will be skipped",
+      "Warning: An internal error has occurred in cache backend. Please check https://www.githubstatus.com/ for any ongoing issue in actions."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "actions/cache v4 warnings (actions/cache#1611)"
+  },
+  {
+    "id": "cache-miss",
+    "category": "benign",
+    "title": "No cache entry for the key (a cache miss)",
+    "pattern": "^Cache not found for (?:input )?keys?: |^Cache miss\\b|^Automatic cache miss",
+    "keywords": [
+      "cache not found",
+      "cache miss"
+    ],
+    "examples": [
+      "Cache not found for input keys: Linux-node-7f3c2a, Linux-node-"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "actions/cache restore output"
+  },
+  {
+    "id": "cache-tar-warning",
+    "category": "benign",
+    "title": "tar reported a problem while the cache action packed or unpacked",
+    "pattern": "Tar failed with error: |^(?:/usr/bin/)?tar: .{1,300}: Cannot open: File exists$",
+    "keywords": [
+      "tar failed with error",
+      "tar:"
+    ],
+    "examples": [
+      "Warning: Tar failed with error: The process '/usr/bin/tar' failed with exit code 2"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "@actions/cache tar.ts warning (actions/cache#141)"
+  },
+  {
+    "id": "yarn-network-retry",
+    "category": "benign",
+    "title": "yarn is retrying after a network hiccup (it recovers by itself)",
+    "pattern": "There appears to be trouble with your network connection\\. Retrying",
+    "keywords": [
+      "trouble with your network connection"
+    ],
+    "examples": [
+      "info There appears to be trouble with your network connection. Retrying..."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "yarn v1 request-manager.js retry notice"
+  },
+  {
+    "id": "pip-retrying",
+    "category": "benign",
+    "title": "pip is retrying a request (it recovers by itself)",
+    "pattern": "^WARNING: Retrying \\(Retry\\(total=\\d{1,3}",
+    "keywords": [
+      "retrying (retry("
+    ],
+    "examples": [
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)\")': /simple/requests/"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "urllib3 Retry warning as logged by pip"
+  },
+  {
+    "id": "pnpm-will-retry",
+    "category": "benign",
+    "title": "pnpm is retrying a request (it recovers by itself)",
+    "pattern": "^\\s{0,4}WARN\\s{1,4}GET \\S{1,500} error \\([A-Z_]{1,40}\\)\\. Will retry in",
+    "keywords": [
+      "will retry in"
+    ],
+    "examples": [
+      " WARN  GET https://registry.npmjs.org/react error (ECONNRESET). Will retry in 10 seconds. 2 retries left."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "pnpm @pnpm/fetch retry warning"
+  },
+  {
+    "id": "cargo-spurious-network",
+    "category": "benign",
+    "title": "cargo is retrying after a spurious network error",
+    "pattern": "^warning: spurious network error \\(\\d{1,3} tr(?:y|ies) remaining\\)",
+    "keywords": [
+      "spurious network error"
+    ],
+    "examples": [
+      "warning: spurious network error (2 tries remaining): [28] Timeout was reached (failed to download any data for `serde v1.0.197` within 30s)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "cargo util/network retry warning"
+  },
+  {
+    "id": "npm-warn-deprecated",
+    "category": "benign",
+    "title": "npm deprecation warning",
+    "pattern": "^npm (?:WARN|warn) deprecated ",
+    "keywords": [
+      "npm warn deprecated"
+    ],
+    "examples": [
+      "npm WARN deprecated inflight@1.0.6: This module is not supported, and leaks memory.",
+      "npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "npm install deprecation notice"
+  },
+  {
+    "id": "node-actions-deprecated",
+    "category": "benign",
+    "title": "GitHub's notice about deprecated Node.js versions or commands",
+    "pattern": "Node\\.js \\d{2} actions are deprecated|The `(?:set-output|save-state|add-path|set-env)` command is deprecated",
+    "keywords": [
+      "actions are deprecated",
+      "command is deprecated"
+    ],
+    "examples": [
+      "Node.js 16 actions are deprecated. Please update the following actions to use Node.js 20: actions/checkout@v3.",
+      "Warning: The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "GitHub Actions runner deprecation annotations"
+  },
+  {
+    "id": "gradle-deprecation-notice",
+    "category": "benign",
+    "title": "Gradle deprecation notice",
+    "pattern": "Deprecated Gradle features were used in this build",
+    "keywords": [
+      "deprecated gradle features"
+    ],
+    "examples": [
+      "Deprecated Gradle features were used in this build, making it incompatible with Gradle 9.0."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "Gradle build summary"
+  },
+  {
+    "id": "git-initial-branch-hint",
+    "category": "benign",
+    "title": "git hint about the default branch name",
+    "pattern": "^hint: Using 'master' as the name for the initial branch",
+    "keywords": [
+      "hint:"
+    ],
+    "examples": [
+      "hint: Using 'master' as the name for the initial branch. This default branch name"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "git init advice text"
+  },
+  {
+    "id": "git-detached-head",
+    "category": "benign",
+    "title": "git notice about a detached HEAD",
+    "pattern": "^(?:Note: switching to|You are in 'detached HEAD' state)",
+    "keywords": [
+      "note: switching to",
+      "detached head"
+    ],
+    "examples": [
+      "Note: switching to 'b4ffde65f46336ab88eb53be808477a3936bae11'.",
+      "You are in 'detached HEAD' state. You can look around, make experimental"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "git checkout advice text (actions/checkout output)"
+  },
+  {
+    "id": "gcc-clang-error",
+    "category": "compile",
+    "title": "C/C++ compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?:(?<column>\\d{1,5}):)? (?:fatal )?error: ",
+    "keywords": [
+      "error: "
+    ],
+    "examples": [
+      "src/parser.c:142:17: error: 'struct token' has no member named 'kind'",
+      "include/app.h:3:10: fatal error: openssl/ssl.h: No such file or directory",
+      "main.cpp:12:5: error: use of undeclared identifier 'foo'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GCC and Clang diagnostic format (file:line:column: error:)"
+  },
+  {
+    "id": "linker-undefined-reference",
+    "category": "compile",
+    "title": "The linker could not find a symbol",
+    "pattern": "undefined reference to `[^']{1,300}'|Undefined symbols? for architecture \\w{1,20}|ld: symbol\\(s\\) not found|linker command failed with exit code|error LNK(?:2019|2001|1120): ",
+    "keywords": [
+      "undefined reference to",
+      "undefined symbol",
+      "symbol(s) not found",
+      "linker command failed",
+      "error lnk"
+    ],
+    "examples": [
+      "/usr/bin/ld: main.o: in function `main': undefined reference to `sqlite3_open'",
+      "clang: error: linker command failed with exit code 1 (use -v to see invocation)",
+      "Undefined symbols for architecture arm64:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GNU ld, Apple ld64 and MSVC link.exe messages"
+  },
+  {
+    "id": "cmake-error",
+    "category": "compile",
+    "title": "CMake configuration failed",
+    "pattern": "^CMake Error(?: at (?<file>[^\\s:(]{1,400}):(?<line>\\d{1,7}))?",
+    "keywords": [
+      "cmake error"
+    ],
+    "examples": [
+      "CMake Error at CMakeLists.txt:42 (find_package):",
+      "CMake Error: The source directory \"/home/runner/work/app/app/build\" does not appear to contain CMakeLists.txt."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CMake cmMessenger error output"
+  },
+  {
+    "id": "tsc-error",
+    "category": "compile",
+    "title": "TypeScript compiler error (TSxxxx)",
+    "pattern": "^(?<file>[^\\s(:]{1,400})[(:](?<line>\\d{1,7})[,:](?<column>\\d{1,5})\\)?:? (?:- )?error TS\\d{1,5}: ",
+    "keywords": [
+      "error ts"
+    ],
+    "examples": [
+      "src/index.ts(12,5): error TS2322: Type 'string' is not assignable to type 'number'.",
+      "src/index.ts:12:5 - error TS2304: Cannot find name 'foo'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "TypeScript diagnostic formatter (plain and --pretty)"
+  },
+  {
+    "id": "javac-error",
+    "category": "compile",
+    "title": "Java compiler error",
+    "pattern": "^(?:\\[ERROR\\] )?(?<file>[^\\s:]{1,400}\\.java):\\[?(?<line>\\d{1,7})(?:,(?<column>\\d{1,5})\\] |: error: )",
+    "keywords": [
+      ".java:"
+    ],
+    "examples": [
+      "[ERROR] /home/runner/work/app/app/src/main/java/com/acme/App.java:[14,8] cannot find symbol",
+      "src/main/java/com/acme/App.java:14: error: cannot find symbol"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "javac diagnostics, as printed directly and by maven-compiler-plugin"
+  },
+  {
+    "id": "maven-compilation-failure",
+    "category": "compile",
+    "title": "Maven compilation failed",
+    "pattern": "maven-compiler-plugin:[\\d.]{1,20}:(?:test)?[cC]ompile .{1,200}: Compilation failure|^\\[ERROR\\] COMPILATION ERROR :",
+    "keywords": [
+      "compilation failure",
+      "compilation error"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project app: Compilation failure",
+      "[ERROR] COMPILATION ERROR : "
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-compiler-plugin CompilationFailureException"
+  },
+  {
+    "id": "gradle-compile-failed",
+    "category": "compile",
+    "title": "A Gradle compile task failed",
+    "pattern": "^> Task :[\\w:-]{0,200}compile\\w{0,40} FAILED$|Execution failed for task '[\\w:-]{0,200}:compile\\w{0,40}'\\.",
+    "keywords": [
+      "failed",
+      "execution failed for task"
+    ],
+    "examples": [
+      "> Task :app:compileJava FAILED",
+      "Execution failed for task ':app:compileKotlin'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle task outcome and build failure summary"
+  },
+  {
+    "id": "kotlin-error",
+    "category": "compile",
+    "title": "Kotlin compiler error",
+    "pattern": "^e: (?:file://)?(?<file>[^\\s:]{1,400}\\.kts?)(?::|: \\()(?<line>\\d{1,7})(?::|, )(?<column>\\d{1,5})\\)?:? ",
+    "keywords": [
+      "e: "
+    ],
+    "examples": [
+      "e: file:///home/runner/work/app/app/src/main/kotlin/App.kt:12:5 Unresolved reference: foo",
+      "e: /home/runner/work/app/app/src/main/kotlin/App.kt: (12, 5): Unresolved reference: foo"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "kotlinc MessageRenderer (plain and Gradle formats)"
+  },
+  {
+    "id": "csharp-error",
+    "category": "compile",
+    "title": "C# / .NET build error",
+    "pattern": "^(?<file>[^(]{1,400}\\.(?:cs|vb|fs))\\((?<line>\\d{1,7}),(?<column>\\d{1,5})\\): error [A-Z]{2,4}\\d{3,5}: ",
+    "keywords": [
+      ": error "
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/Program.cs(12,5): error CS0246: The type or namespace name 'Foo' could not be found (are you missing a using directive or an assembly reference?) [/home/runner/work/app/app/src/App.csproj]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "MSBuild canonical error format (Roslyn CSxxxx)"
+  },
+  {
+    "id": "rustc-error",
+    "category": "compile",
+    "title": "Rust compiler error (error[E....])",
+    "window": 2,
+    "pattern": "^error\\[E\\d{4}\\]: [^\\n]{0,500}\\n\\s{0,20}--> (?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5})",
+    "keywords": [
+      "error[e"
+    ],
+    "examples": [
+      "error[E0425]: cannot find value `count` in this scope\n  --> src/main.rs:4:20"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc diagnostic format with its location line"
+  },
+  {
+    "id": "rustc-error-code",
+    "category": "compile",
+    "title": "Rust compiler error (error[E....], no location)",
+    "pattern": "^error\\[E\\d{4}\\]: ",
+    "keywords": [
+      "error[e"
+    ],
+    "examples": [
+      "error[E0308]: mismatched types"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc diagnostic header"
+  },
+  {
+    "id": "cargo-could-not-compile",
+    "category": "compile",
+    "title": "cargo could not compile a crate",
+    "pattern": "^error: could not compile `[\\w-]{1,100}`",
+    "keywords": [
+      "could not compile"
+    ],
+    "examples": [
+      "error: could not compile `app` (bin \"app\") due to 2 previous errors"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo compiler job failure summary"
+  },
+  {
+    "id": "go-build-error",
+    "category": "compile",
+    "title": "Go compiler error",
+    "pattern": "^(?:\\.{1,2}/)?(?<file>[^\\s:]{1,400}\\.go):(?<line>\\d{1,7}):(?<column>\\d{1,5}): (?:undefined: |cannot use |syntax error: |missing return|\"[^\"]{1,200}\" imported and not used|declared and not used|too many arguments|not enough arguments|invalid operation: |\\S{1,100} redeclared in this block|cannot find package|no required module provides package)",
+    "keywords": [
+      ".go:"
+    ],
+    "examples": [
+      "./main.go:12:2: undefined: foo",
+      "./handler.go:40:9: cannot use x (variable of type int) as string value in return statement",
+      "internal/db/db.go:7:2: \"fmt\" imported and not used"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go compiler (cmd/compile) type-checker messages"
+  },
+  {
+    "id": "python-syntax-error",
+    "category": "compile",
+    "title": "Python syntax error",
+    "pattern": "^(?:E {1,8})?(?:SyntaxError|IndentationError|TabError): ",
+    "keywords": [
+      "syntaxerror",
+      "indentationerror",
+      "taberror"
+    ],
+    "examples": [
+      "SyntaxError: invalid syntax",
+      "E     IndentationError: unexpected indent"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython parser exceptions"
+  },
+  {
+    "id": "python-import-error",
+    "category": "compile",
+    "title": "A Python module or name could not be imported",
+    "pattern": "^(?:E {1,8})?(?:ModuleNotFoundError: No module named |ImportError: (?:cannot import name|No module named|attempted relative import))",
+    "keywords": [
+      "modulenotfounderror",
+      "importerror"
+    ],
+    "examples": [
+      "ModuleNotFoundError: No module named 'requests'",
+      "E   ImportError: cannot import name 'soft_unicode' from 'markupsafe' (/opt/hostedtoolcache/Python/3.12.1/x64/lib/python3.12/site-packages/markupsafe/__init__.py)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython import system messages"
+  },
+  {
+    "id": "python-traceback-location",
+    "category": "compile",
+    "title": "Python traceback frame (the file and line that raised)",
+    "pattern": "^\\s{0,8}File \"(?<file>[^\"]{1,400})\", line (?<line>\\d{1,7})",
+    "keywords": [
+      "file \""
+    ],
+    "examples": [
+      "  File \"/home/runner/work/app/app/app/main.py\", line 12, in <module>"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "info",
+    "source": "CPython traceback format"
+  },
+  {
+    "id": "webpack-module-not-found",
+    "category": "compile",
+    "title": "The bundler could not resolve an import",
+    "pattern": "Module not found: Error: Can't resolve '[^']{1,300}'|\\[ERROR\\] Could not resolve \"[^\"]{1,300}\"|Rollup failed to resolve import \"[^\"]{1,300}\"",
+    "keywords": [
+      "module not found",
+      "could not resolve",
+      "failed to resolve import"
+    ],
+    "examples": [
+      "Module not found: Error: Can't resolve './components/Header' in '/home/runner/work/app/app/src'",
+      "✘ [ERROR] Could not resolve \"lodash-es\"",
+      "[vite]: Rollup failed to resolve import \"@acme/ui\" from \"src/main.ts\"."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "webpack ModuleNotFoundError, esbuild and Vite/Rollup resolve errors"
+  },
+  {
+    "id": "node-module-not-found",
+    "category": "compile",
+    "title": "Node.js could not find a module",
+    "pattern": "Error: Cannot find module '[^']{1,400}'|ERR_MODULE_NOT_FOUND",
+    "keywords": [
+      "cannot find module",
+      "err_module_not_found"
+    ],
+    "examples": [
+      "Error: Cannot find module '/home/runner/work/app/app/dist/index.js'",
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'chalk' imported from /home/runner/work/app/app/bin/cli.js"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js module loader errors"
+  },
+  {
+    "id": "swift-build-error",
+    "category": "compile",
+    "title": "Swift compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.swift):(?<line>\\d{1,7}):(?<column>\\d{1,5}): error: ",
+    "keywords": [
+      ".swift:"
+    ],
+    "examples": [
+      "/Users/runner/work/app/app/Sources/App/main.swift:7:9: error: cannot find 'foo' in scope"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "swiftc diagnostic format"
+  },
+  {
+    "id": "make-recipe-failed",
+    "category": "compile",
+    "title": "A make recipe failed",
+    "pattern": "^make(?:\\[\\d{1,3}\\])?: \\*\\*\\* \\[[^\\]]{1,300}\\] Error \\d{1,3}",
+    "keywords": [
+      "make",
+      "***"
+    ],
+    "examples": [
+      "make: *** [Makefile:12: build] Error 1",
+      "make[2]: *** [src/CMakeFiles/app.dir/build.make:76: src/CMakeFiles/app.dir/main.c.o] Error 1"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "GNU make job failure report (the reason is printed above it)"
+  },
+  {
+    "id": "npm-eresolve",
+    "category": "dependency",
+    "title": "npm could not resolve the dependency tree (ERESOLVE)",
+    "pattern": "^npm (?:ERR!|error) (?:code ERESOLVE|ERESOLVE (?:unable to resolve dependency tree|could not resolve))",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code ERESOLVE",
+      "npm error ERESOLVE unable to resolve dependency tree"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "@npmcli/arborist ERESOLVE explanation"
+  },
+  {
+    "id": "pip-resolution-impossible",
+    "category": "dependency",
+    "title": "pip found conflicting requirements (ResolutionImpossible)",
+    "pattern": "^ERROR: (?:ResolutionImpossible|Cannot install .{1,500} because these package versions have conflicting dependencies)",
+    "keywords": [
+      "resolutionimpossible",
+      "conflicting dependencies"
+    ],
+    "examples": [
+      "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts",
+      "ERROR: Cannot install -r requirements.txt (line 3) and urllib3==2.2.0 because these package versions have conflicting dependencies."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "pip resolvelib ResolutionImpossible handling"
+  },
+  {
+    "id": "pip-no-matching-distribution",
+    "category": "dependency",
+    "title": "No version of a Python package fits the requirement",
+    "pattern": "^ERROR: (?:No matching distribution found for|Could not find a version that satisfies the requirement) \\S{1,300}",
+    "keywords": [
+      "no matching distribution found",
+      "could not find a version that satisfies"
+    ],
+    "examples": [
+      "ERROR: No matching distribution found for tensorflow==2.3.0",
+      "ERROR: Could not find a version that satisfies the requirement tensorflow==2.3.0 (from versions: 2.12.0, 2.13.0)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip _internal/resolution DistributionNotFound text"
+  },
+  {
+    "id": "version-solving-failed",
+    "category": "dependency",
+    "title": "The solver found no versions that satisfy every constraint (version solving failed)",
+    "pattern": "version solving failed",
+    "keywords": [
+      "version solving failed"
+    ],
+    "examples": [
+      "Because my_app depends on http ^2.0.0 which depends on meta ^2.0.0, version solving failed.",
+      "So, because app depends on both requests (>=2.32) and legacy-client (1.0.0), version solving failed."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "PubGrub solvers (dart pub, Poetry, uv) failure explanation"
+  },
+  {
+    "id": "poetry-solver-problem",
+    "category": "dependency",
+    "title": "Poetry could not solve the dependencies",
+    "pattern": "SolverProblemError",
+    "keywords": [
+      "solverproblemerror"
+    ],
+    "examples": [
+      "  SolverProblemError"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "poetry puzzle SolverProblemError"
+  },
+  {
+    "id": "conda-unsatisfiable",
+    "category": "dependency",
+    "title": "conda found the specifications incompatible",
+    "pattern": "UnsatisfiableError: |LibMambaUnsatisfiableError: |PackagesNotFoundError: The following packages are not available",
+    "keywords": [
+      "unsatisfiableerror",
+      "packagesnotfounderror"
+    ],
+    "examples": [
+      "UnsatisfiableError: The following specifications were found to be incompatible with each other:",
+      "PackagesNotFoundError: The following packages are not available from current channels:"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "conda exceptions.py / libmamba solver errors"
+  },
+  {
+    "id": "maven-unresolvable-dependencies",
+    "category": "dependency",
+    "title": "Maven could not find a dependency",
+    "pattern": "Could not resolve dependencies for project \\S{1,300}: (?:The following artifacts could not be resolved|Could not find artifact|Failure to find)|Could not find artifact \\S{1,300} in |Non-resolvable (?:parent POM|import POM)",
+    "keywords": [
+      "could not resolve dependencies",
+      "could not find artifact",
+      "non-resolvable"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0-SNAPSHOT: The following artifacts could not be resolved: com.example:lib:jar:2.0 (absent): Could not find artifact com.example:lib:jar:2.0 in central (https://repo.maven.apache.org/maven2) -> [Help 1]",
+      "[FATAL] Non-resolvable parent POM for com.example:app:1.0-SNAPSHOT: The following artifacts could not be resolved: com.example:parent:pom:3.0 (absent)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Maven DefaultProjectDependenciesResolver / ModelBuilder messages"
+  },
+  {
+    "id": "gradle-could-not-resolve",
+    "category": "dependency",
+    "title": "Gradle could not find a dependency",
+    "pattern": "^\\s{0,20}> Could not find [\\w.-]{1,200}:[\\w.-]{1,200}(?::[\\w.+-]{1,100})?\\.$|Could not resolve all (?:files|dependencies|artifacts) for configuration",
+    "keywords": [
+      "could not find",
+      "could not resolve all"
+    ],
+    "examples": [
+      "   > Could not find com.acme:missing-lib:1.2.3.",
+      "> Could not resolve all files for configuration ':app:debugRuntimeClasspath'."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle ModuleVersionNotFoundException / ResolveException messages"
+  },
+  {
+    "id": "cargo-version-conflict",
+    "category": "dependency",
+    "title": "cargo could not select a version (conflict)",
+    "pattern": "^error: failed to select a version for (?:the requirement )?`[^`]{1,200}`",
+    "keywords": [
+      "failed to select a version"
+    ],
+    "examples": [
+      "error: failed to select a version for `serde`.",
+      "error: failed to select a version for the requirement `tokio = \"^9.0\"`"
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "cargo core/resolver/errors.rs"
+  },
+  {
+    "id": "cargo-lockfile-frozen",
+    "category": "dependency",
+    "title": "Cargo.lock needs an update but the build was --locked",
+    "pattern": "the lock file \\S{1,300} needs to be updated but --(?:locked|frozen) was passed",
+    "keywords": [
+      "needs to be updated but"
+    ],
+    "examples": [
+      "error: the lock file /home/runner/work/app/app/Cargo.lock needs to be updated but --locked was passed to prevent this"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo ops/lockfile.rs"
+  },
+  {
+    "id": "go-mod-conflict",
+    "category": "dependency",
+    "title": "Go modules are inconsistent (go.mod / go.sum need updating)",
+    "pattern": "^go: (?:updates to go\\.mod needed|inconsistent vendoring|\\S{1,300}: missing go\\.sum entry)|missing go\\.sum entry for module providing package",
+    "keywords": [
+      "go:",
+      "missing go.sum entry"
+    ],
+    "examples": [
+      "go: updates to go.mod needed; to update it:",
+      "main.go:5:2: missing go.sum entry for module providing package github.com/spf13/cobra (imported by example.com/app); to add:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go modload error text"
+  },
+  {
+    "id": "go-checksum-mismatch",
+    "category": "dependency",
+    "title": "A Go module's checksum does not match go.sum (SECURITY ERROR)",
+    "pattern": "^verifying \\S{1,300}: checksum mismatch",
+    "keywords": [
+      "checksum mismatch"
+    ],
+    "examples": [
+      "verifying github.com/acme/lib@v1.2.3: checksum mismatch"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go modfetch checkMod"
+  },
+  {
+    "id": "go-module-version-conflict",
+    "category": "dependency",
+    "title": "Go module requirements conflict",
+    "pattern": "^go: \\S{1,300} requires\\s{0,4}\\S{1,300}: (?:version \"[^\"]{1,100}\" invalid|reading \\S{1,300}: 404)|^go: finding module for package \\S{1,300}$",
+    "keywords": [
+      "go:"
+    ],
+    "examples": [
+      "go: example.com/app requires  github.com/acme/lib@v2.0.0: version \"v2.0.0\" invalid: should be v0 or v1, not v2"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cmd/go mvs / modload error text"
+  },
+  {
+    "id": "bundler-version-conflict",
+    "category": "dependency",
+    "title": "Bundler could not find compatible gem versions",
+    "pattern": "Bundler could not find compatible versions for gem|Could not find gem .{1,300} in (?:locally installed gems|rubygems repository|any of the gem sources)",
+    "keywords": [
+      "bundler could not find compatible versions",
+      "could not find gem"
+    ],
+    "examples": [
+      "Bundler could not find compatible versions for gem \"activesupport\":",
+      "Could not find gem 'rails (~> 9.0)' in locally installed gems."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "bundler resolver / GemNotFound messages"
+  },
+  {
+    "id": "composer-unresolvable",
+    "category": "dependency",
+    "title": "Composer could not resolve the requirements",
+    "pattern": "Your requirements could not be resolved to an installable set of packages",
+    "keywords": [
+      "could not be resolved to an installable set"
+    ],
+    "examples": [
+      "Your requirements could not be resolved to an installable set of packages."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "composer SolverProblemsException"
+  },
+  {
+    "id": "nuget-package-not-found",
+    "category": "dependency",
+    "title": "NuGet could not find a package or version",
+    "pattern": "error NU110[1-3]: ",
+    "keywords": [
+      "nu1101",
+      "nu1102",
+      "nu1103"
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/App.csproj : error NU1101: Unable to find package Acme.Missing. No packages exist with this id in source(s): nuget.org"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "NuGet NU1101/NU1102/NU1103 (learn.microsoft.com/nuget/reference/errors-and-warnings)"
+  },
+  {
+    "id": "nuget-downgrade",
+    "category": "dependency",
+    "title": "NuGet detected a package downgrade or conflict",
+    "pattern": "error NU1(?:605|107|608): ",
+    "keywords": [
+      "nu1605",
+      "nu1107",
+      "nu1608"
+    ],
+    "examples": [
+      "/src/App.csproj : error NU1605: Detected package downgrade: Microsoft.Extensions.Logging from 8.0.0 to 7.0.0. Reference the package directly from the project to select a different version."
+    ],
+    "transient": false,
+    "recovery": "fallback",
+    "severity": "error",
+    "source": "NuGet NU1605/NU1107/NU1608"
+  },
+  {
+    "id": "github-api-rate-limit",
+    "category": "github-api",
+    "title": "The GitHub API rate limit was exceeded",
+    "pattern": "API rate limit exceeded for (?:installation ID |user ID )?[\\w.:-]{1,100}",
+    "keywords": [
+      "api rate limit exceeded"
+    ],
+    "examples": [
+      "HttpError: API rate limit exceeded for installation ID 1234567.",
+      "API rate limit exceeded for 20.85.1.3. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+      "GraphQL: API rate limit exceeded for user ID 583231."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "GitHub REST API 403/429 body (docs.github.com rate limits for the REST API)"
+  },
+  {
+    "id": "github-api-secondary-limit",
+    "category": "github-api",
+    "title": "The GitHub API secondary rate limit was hit",
+    "pattern": "You have exceeded a secondary rate limit",
+    "keywords": [
+      "secondary rate limit"
+    ],
+    "examples": [
+      "HttpError: You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0400:1E4F:3A2B:1C9D."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "GitHub REST API secondary rate limit response body"
+  },
+  {
+    "id": "github-api-server-error",
+    "category": "github-api",
+    "title": "The GitHub API answered with a server error",
+    "pattern": "(?:HttpError|RequestError \\[HttpError\\]): (?:Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Internal Server Error|Unicorn)|HTTP 5\\d\\d: [\\w ]{1,40} \\(https://api\\.github\\.com/|Something went wrong while executing your query",
+    "keywords": [
+      "httperror",
+      "http 5",
+      "something went wrong while executing your query"
+    ],
+    "examples": [
+      "RequestError [HttpError]: Server Error",
+      "HTTP 502: Bad Gateway (https://api.github.com/repos/octo-org/octo-repo/pulls)",
+      "GraphQL: Something went wrong while executing your query. Please include `F3A1:7B2C:1D4E` when reporting this issue."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "@octokit/request-error HttpError messages and gh CLI api errors"
+  },
+  {
+    "id": "github-api-bad-credentials",
+    "category": "config",
+    "title": "The GitHub token was rejected (Bad credentials)",
+    "pattern": "HttpError: Bad credentials|HTTP 401: Bad credentials",
+    "keywords": [
+      "bad credentials"
+    ],
+    "examples": [
+      "HttpError: Bad credentials",
+      "HTTP 401: Bad credentials (https://api.github.com/graphql)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub REST API 401 body"
+  },
+  {
+    "id": "github-api-not-accessible",
+    "category": "config",
+    "title": "The workflow token lacks a permission (Resource not accessible by integration)",
+    "pattern": "Resource not accessible by (?:integration|personal access token)",
+    "keywords": [
+      "resource not accessible by"
+    ],
+    "examples": [
+      "HttpError: Resource not accessible by integration",
+      "Error: Resource not accessible by personal access token"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub REST API 403 body for missing GITHUB_TOKEN permissions"
+  },
+  {
+    "id": "github-artifact-conflict",
+    "category": "config",
+    "title": "An artifact with this name already exists in the run",
+    "pattern": "an artifact with this name already exists on the workflow run",
+    "keywords": [
+      "artifact with this name already exists"
+    ],
+    "examples": [
+      "Error: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/artifact v4 CreateArtifact error"
+  },
+  {
+    "id": "github-artifact-service-error",
+    "category": "github-api",
+    "title": "The artifact service failed after retries",
+    "pattern": "Failed to (?:CreateArtifact|FinalizeArtifact|ListArtifacts|GetSignedArtifactURL): (?:Received non-retryable error: Failed request: \\(5\\d\\d\\)|Unable to make request|Failed to make request after \\d{1,3} attempts)",
+    "keywords": [
+      "failed to createartifact",
+      "failed to finalizeartifact",
+      "failed to listartifacts",
+      "failed to getsignedartifacturl"
+    ],
+    "examples": [
+      "Error: Failed to FinalizeArtifact: Failed to make request after 5 attempts: Request timeout: /twirp/github.actions.results.api.v1.ArtifactService/FinalizeArtifact"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "@actions/artifact artifact-twirp-client.ts retry loop"
+  },
+  {
+    "id": "eslint-error",
+    "category": "lint",
+    "title": "ESLint reported an error",
+    "pattern": "^\\s{1,8}(?<line>\\d{1,7}):(?<column>\\d{1,5})\\s{1,6}error\\s{1,6}\\S",
+    "keywords": [
+      "error"
+    ],
+    "examples": [
+      "  12:7  error  'user' is assigned a value but never used  @typescript-eslint/no-unused-vars"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ESLint stylish formatter"
+  },
+  {
+    "id": "eslint-summary",
+    "category": "lint",
+    "title": "ESLint found problems",
+    "pattern": "^✖ \\d{1,7} problems? \\(\\d{1,7} errors?, \\d{1,7} warnings?\\)",
+    "keywords": [
+      "problem"
+    ],
+    "examples": [
+      "✖ 3 problems (2 errors, 1 warning)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "ESLint stylish formatter summary"
+  },
+  {
+    "id": "python-lint-code",
+    "category": "lint",
+    "title": "ruff or flake8 reported a rule violation",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.pyi?):(?<line>\\d{1,7}):(?<column>\\d{1,5}): [A-Z]{1,3}\\d{1,4}\\b",
+    "keywords": [
+      ".py"
+    ],
+    "examples": [
+      "src/app/main.py:3:8: F401 [*] `os` imported but unused",
+      "tests/test_api.py:10:80: E501 line too long (88 > 79 characters)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ruff concise output and flake8 default format"
+  },
+  {
+    "id": "ruff-summary",
+    "category": "lint",
+    "title": "ruff found errors",
+    "pattern": "^Found \\d{1,7} errors?\\.|^Would reformat: \\S{1,400}$|^\\d{1,7} files? would be reformatted",
+    "keywords": [
+      "found",
+      "would reformat",
+      "would be reformatted"
+    ],
+    "examples": [
+      "Found 4 errors.",
+      "Would reformat: src/app/main.py",
+      "2 files would be reformatted, 40 files already formatted"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "ruff check / ruff format --check summaries"
+  },
+  {
+    "id": "black-would-reformat",
+    "category": "lint",
+    "title": "black would reformat files (--check)",
+    "pattern": "^would reformat (?<file>\\S{1,400})$|^Oh no! 💥 💔 💥",
+    "keywords": [
+      "would reformat",
+      "oh no!"
+    ],
+    "examples": [
+      "would reformat /home/runner/work/app/app/src/app/main.py",
+      "Oh no! 💥 💔 💥"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "black --check output"
+  },
+  {
+    "id": "prettier-check",
+    "category": "lint",
+    "title": "prettier --check found unformatted files",
+    "pattern": "Code style issues found in (?:the above file|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
+    "keywords": [
+      "code style issues found"
+    ],
+    "examples": [
+      "[warn] Code style issues found in 2 files. Run Prettier with --write to fix.",
+      "[warn] Code style issues found in the above file. Run Prettier with --write to fix."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "prettier CLI --check summary"
+  },
+  {
+    "id": "prettier-file",
+    "category": "lint",
+    "title": "prettier --check names an unformatted file",
+    "pattern": "^\\[warn\\] (?<file>[^\\s]{1,400}\\.\\w{1,10})$",
+    "keywords": [
+      "[warn]"
+    ],
+    "examples": [
+      "[warn] src/components/Header.tsx"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "prettier CLI --check per-file line"
+  },
+  {
+    "id": "mypy-error",
+    "category": "lint",
+    "title": "mypy reported a type error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.pyi?):(?<line>\\d{1,7}):(?:(?<column>\\d{1,5}):)? error: ",
+    "keywords": [
+      "error: "
+    ],
+    "examples": [
+      "src/app/models.py:42: error: Incompatible types in assignment (expression has type \"str\", variable has type \"int\")  [assignment]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mypy error format"
+  },
+  {
+    "id": "mypy-summary",
+    "category": "lint",
+    "title": "mypy found errors",
+    "pattern": "^Found \\d{1,7} errors? in \\d{1,7} files? \\(checked \\d{1,7} source files?\\)",
+    "keywords": [
+      "found"
+    ],
+    "examples": [
+      "Found 3 errors in 2 files (checked 41 source files)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "mypy summary line"
+  },
+  {
+    "id": "rubocop-offense",
+    "category": "lint",
+    "title": "RuboCop reported an offense",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.(?:rb|rake|gemspec)):(?<line>\\d{1,7}):(?<column>\\d{1,5}): [CWEF]: (?:\\[Correctable\\] )?[A-Z]\\w{1,40}/\\w{1,60}: ",
+    "keywords": [
+      ".rb:",
+      ".rake:",
+      ".gemspec:"
+    ],
+    "examples": [
+      "app/models/user.rb:12:5: C: [Correctable] Layout/IndentationWidth: Use 2 (not 4) spaces for indentation."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "RuboCop progress/simple formatter"
+  },
+  {
+    "id": "rubocop-summary",
+    "category": "lint",
+    "title": "RuboCop found offenses",
+    "pattern": "^\\d{1,7} files? inspected, \\d{1,7} offenses? detected",
+    "keywords": [
+      "inspected"
+    ],
+    "examples": [
+      "48 files inspected, 3 offenses detected, 2 offenses autocorrectable"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "RuboCop summary line"
+  },
+  {
+    "id": "golangci-lint-issue",
+    "category": "lint",
+    "title": "golangci-lint or go vet reported an issue",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.go):(?<line>\\d{1,7}):(?<column>\\d{1,5}): .{1,500} \\((?:errcheck|govet|staticcheck|unused|gosimple|ineffassign|revive|gocritic|gosec|typecheck)\\)$|^vet: ",
+    "keywords": [
+      ".go:",
+      "vet: "
+    ],
+    "examples": [
+      "internal/db/db.go:33:12: Error return value of `rows.Close` is not checked (errcheck)",
+      "vet: ./main.go:10:2: fmt.Printf format %d has arg name of wrong type string"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "golangci-lint line-number output; go vet header"
+  },
+  {
+    "id": "clippy-denied",
+    "category": "lint",
+    "title": "Clippy lint denied (-D warnings)",
+    "pattern": "= note: `-D [\\w:-]{1,100}` implied by `-D warnings`|^error: this (?:expression|function|call|`[^`]{1,60}`)",
+    "keywords": [
+      "-d warnings",
+      "error: this"
+    ],
+    "examples": [
+      "  = note: `-D clippy::needless-borrow` implied by `-D warnings`"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "rustc lint level notes for clippy lints"
+  },
+  {
+    "id": "shellcheck-issue",
+    "category": "lint",
+    "title": "ShellCheck reported an issue",
+    "pattern": "^In (?<file>\\S{1,400}) line (?<line>\\d{1,7}):$|\\bSC\\d{4} \\((?:error|warning|info|style)\\): ",
+    "keywords": [
+      " line ",
+      "sc1",
+      "sc2",
+      "sc3"
+    ],
+    "examples": [
+      "In scripts/deploy.sh line 12:",
+      "      ^-- SC2086 (info): Double quote to prevent globbing and word splitting."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ShellCheck tty formatter"
+  },
+  {
+    "id": "biome-check-failed",
+    "category": "lint",
+    "title": "Biome found errors",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5}) (?:lint|format|assist|organizeImports)(?:/\\w{1,60}){0,3} ",
+    "keywords": [
+      "lint",
+      "format",
+      "assist",
+      "organizeimports"
+    ],
+    "examples": [
+      "src/index.ts:3:7 lint/correctness/noUnusedVariables  FIXABLE  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Biome CLI diagnostic header"
+  },
+  {
+    "id": "stylelint-error",
+    "category": "lint",
+    "title": "stylelint reported an error",
+    "pattern": "^\\s{1,8}(?<line>\\d{1,7}):(?<column>\\d{1,5}) {1,4}✖ {1,4}\\S",
+    "keywords": [
+      "✖ "
+    ],
+    "examples": [
+      "  12:3  ✖  Unexpected unknown property \"colr\"  property-no-unknown"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "stylelint string formatter"
+  },
+  {
     "id": "net-econnreset",
     "category": "network",
     "title": "A connection was reset (ECONNRESET)",
@@ -466,6 +1765,752 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "java.net / javax.net.ssl exception messages (JDK)"
   },
   {
+    "id": "npm-server-error",
+    "category": "registry",
+    "title": "The npm registry answered with a server error (E5xx)",
+    "pattern": "^npm (?:ERR!|error) code E5\\d\\d\\b",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code E503",
+      "npm error code E500"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "npm-registry-fetch HTTP error codes (E + status) printed by npm's error handler"
+  },
+  {
+    "id": "npm-network-error",
+    "category": "registry",
+    "title": "npm could not reach the registry",
+    "pattern": "^npm (?:ERR!|error) (?:code (?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ESOCKETTIMEDOUT|ERR_SOCKET_TIMEOUT)\\b|network (?:request to|Socket timeout|read ECONNRESET|This is a problem related to network connectivity))",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code ECONNRESET",
+      "npm error network request to https://registry.npmjs.org/typescript failed, reason: read ECONNRESET",
+      "npm ERR! network This is a problem related to network connectivity."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "npm lib/utils/error-message.js (network errors)"
+  },
+  {
+    "id": "npm-integrity",
+    "category": "registry",
+    "title": "A downloaded npm package failed its integrity check",
+    "pattern": "^npm (?:ERR!|error) (?:code EINTEGRITY|sha\\d{3}-\\S{1,120} integrity checksum failed)",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code EINTEGRITY",
+      "npm error sha512-abc123== integrity checksum failed when using sha512: wanted sha512-abc123== but got sha512-def456==. (1234 bytes)"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "ssri / cacache integrity error via npm"
+  },
+  {
+    "id": "npm-not-found",
+    "category": "dependency",
+    "title": "An npm package or version does not exist (E404 / ETARGET)",
+    "pattern": "^npm (?:ERR!|error) (?:code E404|404 Not Found - GET|code ETARGET|notarget No matching version found for)",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmissing - Not found",
+      "npm error notarget No matching version found for react@^99.0.0."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm-registry-fetch 404 and npm-pick-manifest ETARGET"
+  },
+  {
+    "id": "npm-auth",
+    "category": "config",
+    "title": "The npm registry refused the credentials (E401 / E403)",
+    "pattern": "^npm (?:ERR!|error) code E40[13]\\b",
+    "keywords": [
+      "npm err!",
+      "npm error"
+    ],
+    "examples": [
+      "npm ERR! code E401"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm-registry-fetch HTTP error codes"
+  },
+  {
+    "id": "npm-ci-out-of-sync",
+    "category": "dependency",
+    "title": "npm ci found package.json and the lockfile out of sync",
+    "pattern": "`npm ci` can only install packages when your package\\.json and package-lock\\.json",
+    "keywords": [
+      "npm ci"
+    ],
+    "examples": [
+      "npm ERR! `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "npm lib/commands/ci.js"
+  },
+  {
+    "id": "yarn-network-error",
+    "category": "registry",
+    "title": "yarn could not fetch a package",
+    "pattern": "^error An unexpected error occurred: \"[^\"]{1,500}: (?:ESOCKETTIMEDOUT|ETIMEDOUT|ECONNRESET|socket hang up|Request failed \\\\\"5\\d\\d|getaddrinfo EAI_AGAIN)",
+    "keywords": [
+      "an unexpected error occurred"
+    ],
+    "examples": [
+      "error An unexpected error occurred: \"https://registry.yarnpkg.com/webpack/-/webpack-5.90.0.tgz: ESOCKETTIMEDOUT\".",
+      "error An unexpected error occurred: \"https://registry.yarnpkg.com/react: Request failed \\\"503 Service Unavailable\\\"\"."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "yarn v1 request-manager.js error text"
+  },
+  {
+    "id": "yarn-berry-http-error",
+    "category": "registry",
+    "title": "yarn (berry) could not fetch a package",
+    "pattern": "YN0001: .{0,10}(?:RequestError|HTTPError): (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|Timeout awaiting|Response code 5\\d\\d)",
+    "keywords": [
+      "yn0001"
+    ],
+    "examples": [
+      "➤ YN0001: │ HTTPError: Response code 503 (Service Unavailable)",
+      "➤ YN0001: │ RequestError: socket hang up"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "yarn berry httpUtils (got errors under YN0001 UNNAMED)"
+  },
+  {
+    "id": "yarn-lockfile-frozen",
+    "category": "dependency",
+    "title": "yarn's lockfile needs an update but the install was frozen",
+    "pattern": "Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`|YN0028: .{0,10}The lockfile would have been modified by this install",
+    "keywords": [
+      "your lockfile needs to be updated",
+      "yn0028"
+    ],
+    "examples": [
+      "error Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`.",
+      "➤ YN0028: │ The lockfile would have been modified by this install, which is explicitly forbidden."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "yarn v1 install.js; yarn berry YN0028 FROZEN_LOCKFILE_EXCEPTION"
+  },
+  {
+    "id": "pnpm-fetch-error",
+    "category": "registry",
+    "title": "pnpm could not fetch from the registry",
+    "pattern": "ERR_PNPM_(?:FETCH_5\\d\\d|META_FETCH_FAIL|ECONNRESET|ETIMEDOUT|EAI_AGAIN|SOCKET_TIMEOUT)\\b",
+    "keywords": [
+      "err_pnpm_"
+    ],
+    "examples": [
+      " ERR_PNPM_FETCH_503  GET https://registry.npmjs.org/typescript: Service Unavailable - 503",
+      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "pnpm @pnpm/fetch / npm-resolver error codes"
+  },
+  {
+    "id": "pnpm-integrity",
+    "category": "registry",
+    "title": "A pnpm tarball failed its integrity check",
+    "pattern": "ERR_PNPM_TARBALL_INTEGRITY\\b",
+    "keywords": [
+      "err_pnpm_tarball_integrity"
+    ],
+    "examples": [
+      " ERR_PNPM_TARBALL_INTEGRITY  Got unexpected checksum for \"https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz\"."
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "pnpm tarball-fetcher integrity check"
+  },
+  {
+    "id": "pnpm-lockfile-outdated",
+    "category": "dependency",
+    "title": "pnpm-lock.yaml is not up to date with package.json",
+    "pattern": "ERR_PNPM_OUTDATED_LOCKFILE\\b",
+    "keywords": [
+      "err_pnpm_outdated_lockfile"
+    ],
+    "examples": [
+      " ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is not up to date with <ROOT>/package.json"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pnpm headless install frozen-lockfile check"
+  },
+  {
+    "id": "pip-read-timeout",
+    "category": "registry",
+    "title": "pip timed out reading from the package index",
+    "pattern": "ReadTimeoutError: HTTPSConnectionPool\\(host='[^']{1,253}', port=\\d{1,5}\\): Read timed out",
+    "keywords": [
+      "readtimeouterror"
+    ],
+    "examples": [
+      "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Read timed out."
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "urllib3 ReadTimeoutError as raised through pip"
+  },
+  {
+    "id": "pip-http-server-error",
+    "category": "registry",
+    "title": "The Python package index answered with a server error",
+    "pattern": "^ERROR: HTTP error 5\\d\\d while getting |^ERROR: Could not install packages due to an OSError: HTTPSConnectionPool",
+    "keywords": [
+      "http error 5",
+      "could not install packages due to an oserror"
+    ],
+    "examples": [
+      "ERROR: HTTP error 503 while getting https://files.pythonhosted.org/packages/ab/cd/numpy-1.26.4.tar.gz",
+      "ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Max retries exceeded with url: /packages/x.whl"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "pip _internal/network/download.py and req install error text"
+  },
+  {
+    "id": "pip-hash-mismatch",
+    "category": "registry",
+    "title": "A downloaded Python package does not match its hash",
+    "pattern": "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE",
+    "keywords": [
+      "do not match the hashes"
+    ],
+    "examples": [
+      "ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have tampered with them."
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "pip _internal/exceptions.py HashErrors"
+  },
+  {
+    "id": "conda-http-error",
+    "category": "registry",
+    "title": "conda could not reach a channel",
+    "pattern": "CondaHTTPError: HTTP (?:000 CONNECTION FAILED|5\\d\\d [A-Z ]{1,40}|429 TOO MANY REQUESTS) for url",
+    "keywords": [
+      "condahttperror"
+    ],
+    "examples": [
+      "CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/conda-forge/linux-64/current_repodata.json>",
+      "CondaHTTPError: HTTP 502 BAD GATEWAY for url <https://conda.anaconda.org/conda-forge/noarch/repodata.json>"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "conda gateways/connection/download.py CondaHTTPError"
+  },
+  {
+    "id": "maven-transfer-failed",
+    "category": "registry",
+    "title": "Maven could not download an artifact (network or 5xx)",
+    "pattern": "Could not transfer (?:artifact|metadata) .{1,400}: (?:Connection reset|Read timed out|Connect timed out|Connection timed out|Remote host terminated|Premature end|Broken pipe|status code: 5\\d\\d|Name or service not known|Temporary failure)",
+    "keywords": [
+      "could not transfer"
+    ],
+    "examples": [
+      "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0: Could not transfer artifact org.slf4j:slf4j-api:jar:2.0.9 from/to central (https://repo.maven.apache.org/maven2): Connection reset -> [Help 1]",
+      "Could not transfer artifact org.apache.commons:commons-lang3:pom:3.14.0 from/to central (https://repo.maven.apache.org/maven2): status code: 503, reason phrase: Service Unavailable (503)"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Maven Resolver ArtifactTransferException text"
+  },
+  {
+    "id": "maven-transfer-forbidden",
+    "category": "registry",
+    "title": "A Maven repository refused the download (401/403)",
+    "pattern": "Could not transfer (?:artifact|metadata) .{1,400}: (?:status code: 40[13]|authentication failed|Forbidden)",
+    "keywords": [
+      "could not transfer"
+    ],
+    "examples": [
+      "Could not transfer artifact com.acme:lib:pom:1.2 from/to github (https://maven.pkg.github.com/acme/lib): status code: 401, reason phrase: Unauthorized (401)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Maven Resolver ArtifactTransferException text"
+  },
+  {
+    "id": "maven-cached-failure",
+    "category": "registry",
+    "title": "Maven cached an earlier download failure and will not retry",
+    "pattern": "was cached in the local repository, resolution will not be reattempted until the update interval",
+    "keywords": [
+      "cached in the local repository"
+    ],
+    "examples": [
+      "Failure to find com.acme:lib:jar:1.2 in https://repo.maven.apache.org/maven2 was cached in the local repository, resolution will not be reattempted until the update interval of central has elapsed or updates are forced"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "Maven Resolver DefaultUpdateCheckManager"
+  },
+  {
+    "id": "gradle-transfer-failed",
+    "category": "registry",
+    "title": "Gradle could not download from a repository (network or 5xx)",
+    "pattern": "Could not (?:GET|HEAD) '[^']{1,500}'\\. Received status code 5\\d\\d from server|Could not (?:GET|HEAD) '[^']{1,500}'\\.$",
+    "keywords": [
+      "could not get",
+      "could not head"
+    ],
+    "examples": [
+      "      > Could not GET 'https://repo.maven.apache.org/maven2/com/google/guava/guava/33.0.0-jre/guava-33.0.0-jre.pom'. Received status code 502 from server: Bad Gateway"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Gradle HttpErrorStatusCodeException / resource transport messages"
+  },
+  {
+    "id": "gradle-transfer-forbidden",
+    "category": "registry",
+    "title": "A Gradle repository refused the download (401/403)",
+    "pattern": "Could not (?:GET|HEAD) '[^']{1,500}'\\. Received status code 40[13] from server",
+    "keywords": [
+      "could not get",
+      "could not head"
+    ],
+    "examples": [
+      "> Could not HEAD 'https://maven.pkg.github.com/acme/lib/com/acme/lib/1.2/lib-1.2.pom'. Received status code 403 from server: Forbidden"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle HttpErrorStatusCodeException"
+  },
+  {
+    "id": "go-proxy-error",
+    "category": "registry",
+    "title": "The Go module proxy or checksum database failed",
+    "pattern": "^go: .{0,400}(?:proxy|sum)\\.golang\\.org[^\\s\"]{0,300}\"?: (?:(?:dial|read) tcp \\S{1,60}: )?(?:i/o timeout|connection reset by peer|TLS handshake timeout|unexpected EOF|5\\d\\d [A-Z])",
+    "keywords": [
+      "proxy.golang.org",
+      "sum.golang.org"
+    ],
+    "examples": [
+      "go: github.com/spf13/cobra@v1.8.0: Get \"https://proxy.golang.org/github.com/spf13/cobra/@v/v1.8.0.mod\": dial tcp 142.251.16.141:443: i/o timeout",
+      "go: golang.org/x/sys@v0.15.0: reading https://proxy.golang.org/golang.org/x/sys/@v/v0.15.0.zip: 502 Bad Gateway"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "cmd/go modfetch proxy.go error text"
+  },
+  {
+    "id": "cargo-download-failed",
+    "category": "registry",
+    "title": "cargo could not download a crate",
+    "pattern": "^error: failed to download (?:from `|replaced source)|^error: failed to get `[\\w-]{1,100}` as a dependency",
+    "keywords": [
+      "failed to download",
+      "failed to get"
+    ],
+    "examples": [
+      "error: failed to download from `https://static.crates.io/crates/serde/1.0.197/download`"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "cargo sources/registry download error text"
+  },
+  {
+    "id": "nuget-source-unreachable",
+    "category": "registry",
+    "title": "NuGet could not load a package source",
+    "pattern": "error NU1301: Unable to load the service index for source",
+    "keywords": [
+      "nu1301"
+    ],
+    "examples": [
+      "/home/runner/work/app/app/src/App.csproj : error NU1301: Unable to load the service index for source https://api.nuget.org/v3/index.json. [/home/runner/work/app/app/App.sln]"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "NuGet NU1301 (learn.microsoft.com/nuget/reference/errors-and-warnings/nu1301)"
+  },
+  {
+    "id": "apt-not-found",
+    "category": "registry",
+    "title": "apt could not fetch a package (404, stale package lists)",
+    "pattern": "^E: Failed to fetch \\S{1,500} {1,3}404 {1,3}Not Found",
+    "keywords": [
+      "failed to fetch"
+    ],
+    "examples": [
+      "E: Failed to fetch http://azure.archive.ubuntu.com/ubuntu/pool/main/c/curl/libcurl4_7.81.0-1ubuntu1.15_amd64.deb  404  Not Found [IP: 52.147.219.192 80]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "apt acquire-item.cc; the usual fix is apt-get update before install"
+  },
+  {
+    "id": "apt-hash-sum-mismatch",
+    "category": "registry",
+    "title": "An apt mirror served a file whose hash does not match (mirror sync)",
+    "pattern": "Hash Sum mismatch",
+    "keywords": [
+      "hash sum mismatch"
+    ],
+    "examples": [
+      "E: Failed to fetch http://azure.archive.ubuntu.com/ubuntu/dists/jammy-updates/main/binary-amd64/by-hash/SHA256/abc  Hash Sum mismatch"
+    ],
+    "transient": true,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "apt acquire-item.cc HashSumMismatch"
+  },
+  {
+    "id": "apt-lock-held",
+    "category": "runner",
+    "title": "Another apt process holds the dpkg lock",
+    "pattern": "^E: Could not get lock /var/lib/(?:dpkg|apt)/",
+    "keywords": [
+      "could not get lock"
+    ],
+    "examples": [
+      "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2394 (apt-get)"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "apt-pkg/contrib/fileutl.cc GetLock"
+  },
+  {
+    "id": "apt-unable-to-locate",
+    "category": "dependency",
+    "title": "apt does not know the package",
+    "pattern": "^E: Unable to locate package \\S{1,200}",
+    "keywords": [
+      "unable to locate package"
+    ],
+    "examples": [
+      "E: Unable to locate package libfoo-dev"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "apt-private/private-cacheset.cc"
+  },
+  {
+    "id": "docker-rate-limit",
+    "category": "registry",
+    "title": "Docker Hub rate limit (toomanyrequests / 429)",
+    "pattern": "toomanyrequests: |429 Too Many Requests",
+    "keywords": [
+      "toomanyrequests",
+      "429 too many requests"
+    ],
+    "examples": [
+      "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit",
+      "ERROR: failed to solve: node:20: failed to resolve source metadata for docker.io/library/node:20: unexpected status from HEAD request to https://registry-1.docker.io/v2/library/node/manifests/20: 429 Too Many Requests"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "Docker Hub registry error code TOOMANYREQUESTS (docs.docker.com/docker-hub/download-rate-limit)"
+  },
+  {
+    "id": "docker-registry-unavailable",
+    "category": "registry",
+    "title": "A container registry answered with a server error",
+    "pattern": "received unexpected HTTP status: 5\\d\\d|unexpected status(?: code)? from \\w{1,10} request to \\S{1,400}: 5\\d\\d",
+    "keywords": [
+      "unexpected http status",
+      "unexpected status"
+    ],
+    "examples": [
+      "Error response from daemon: received unexpected HTTP status: 503 Service Unavailable"
+    ],
+    "transient": true,
+    "recovery": "rerun",
+    "severity": "error",
+    "source": "containerd / docker distribution client error text"
+  },
+  {
+    "id": "docker-manifest-unknown",
+    "category": "config",
+    "title": "The container image or tag does not exist",
+    "pattern": "manifest for \\S{1,300} not found: manifest unknown|manifest unknown: manifest unknown|pull access denied for \\S{1,300}, repository does not exist",
+    "keywords": [
+      "manifest unknown",
+      "pull access denied"
+    ],
+    "examples": [
+      "Error response from daemon: manifest for node:99 not found: manifest unknown: manifest unknown",
+      "Error response from daemon: pull access denied for acme/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "docker distribution registry error codes"
+  },
+  {
+    "id": "exit-code-137",
+    "category": "resource",
+    "title": "A process was killed (exit code 137, SIGKILL, usually out of memory)",
+    "pattern": "(?:Process completed with|exited with|exit) (?:exit )?code:? 137\\b",
+    "keywords": [
+      "code 137"
+    ],
+    "examples": [
+      "Process completed with exit code 137.",
+      "npm ERR! command failed with exit code 137"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "128 + SIGKILL(9); actions/runner step result"
+  },
+  {
+    "id": "process-killed",
+    "category": "resource",
+    "title": "A process was killed by the system",
+    "pattern": "^(?:\\S{1,300}: line \\d{1,7}: {1,4}\\d{1,9} )?Killed(?: {2,40}\\S|$)",
+    "keywords": [
+      "killed"
+    ],
+    "examples": [
+      "Killed",
+      "/home/runner/work/_temp/4b1c7e30.sh: line 1:  2345 Killed                  npm run build"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash job-control report for a SIGKILLed child"
+  },
+  {
+    "id": "oom-killer",
+    "category": "resource",
+    "title": "The kernel OOM killer ended a process",
+    "pattern": "Out of memory: Kill(?:ed)? process \\d{1,9}|oom-kill:constraint=|Memory cgroup out of memory",
+    "keywords": [
+      "out of memory",
+      "oom-kill"
+    ],
+    "examples": [
+      "Out of memory: Killed process 2210 (java) total-vm:8123456kB, anon-rss:6789012kB, file-rss:0kB, shmem-rss:0kB, UID:1001 pgtables:14000kB oom_score_adj:0",
+      "Memory cgroup out of memory: Killed process 4242 (node) total-vm:4321000kB"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Linux mm/oom_kill.c kernel messages (dmesg)"
+  },
+  {
+    "id": "compiler-killed",
+    "category": "resource",
+    "title": "The compiler or linker was killed (out of memory)",
+    "pattern": "fatal error: Killed signal terminated program|terminated with signal 9 \\[Killed\\]",
+    "keywords": [
+      "killed signal terminated",
+      "signal 9 [killed]"
+    ],
+    "examples": [
+      "c++: fatal error: Killed signal terminated program cc1plus",
+      "collect2: fatal error: ld terminated with signal 9 [Killed]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "gcc driver (gcc.cc) when a subprocess dies of SIGKILL"
+  },
+  {
+    "id": "java-heap",
+    "category": "resource",
+    "title": "The JVM ran out of memory",
+    "pattern": "java\\.lang\\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded|Metaspace|unable to create native thread)",
+    "keywords": [
+      "java.lang.outofmemoryerror"
+    ],
+    "examples": [
+      "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
+      "java.lang.OutOfMemoryError: GC overhead limit exceeded"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "HotSpot OutOfMemoryError messages"
+  },
+  {
+    "id": "node-heap",
+    "category": "resource",
+    "title": "Node.js ran out of heap memory",
+    "pattern": "FATAL ERROR: .{0,120}JavaScript heap out of memory",
+    "keywords": [
+      "javascript heap out of memory"
+    ],
+    "examples": [
+      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+      "FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "V8 heap OOM handler (node::OOMErrorHandler)"
+  },
+  {
+    "id": "gradle-daemon-disappeared",
+    "category": "resource",
+    "title": "The Gradle daemon disappeared (usually killed for memory)",
+    "pattern": "Gradle build daemon disappeared unexpectedly",
+    "keywords": [
+      "daemon disappeared unexpectedly"
+    ],
+    "examples": [
+      "Gradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle DaemonDisappearedException"
+  },
+  {
+    "id": "surefire-fork-crashed",
+    "category": "resource",
+    "title": "The Surefire test JVM crashed or exited early",
+    "pattern": "The forked VM terminated without (?:properly )?saying goodbye",
+    "keywords": [
+      "forked vm terminated"
+    ],
+    "examples": [
+      "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire ForkStarter SurefireBooterForkException"
+  },
+  {
+    "id": "no-space-left",
+    "category": "resource",
+    "title": "The disk is full (no space left on device)",
+    "pattern": "\\b(?:ENOSPC: )?[Nn]o space left on device",
+    "keywords": [
+      "no space left on device"
+    ],
+    "examples": [
+      "ENOSPC: no space left on device, write",
+      "System.IO.IOException: No space left on device : '/home/runner/runners/2.317.0/_diag/Worker_20240101.log'",
+      "write /var/lib/docker/tmp/GetImageBlob123: no space left on device"
+    ],
+    "transient": false,
+    "recovery": "rerun-clean-cache",
+    "severity": "error",
+    "source": "strerror(ENOSPC)"
+  },
+  {
+    "id": "file-watchers-limit",
+    "category": "resource",
+    "title": "The system limit for file watchers was reached",
+    "pattern": "ENOSPC: System limit for number of file watchers reached",
+    "keywords": [
+      "file watchers reached"
+    ],
+    "examples": [
+      "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/runner/work/app/app/src'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js fs.watch inotify ENOSPC text"
+  },
+  {
+    "id": "go-out-of-memory",
+    "category": "resource",
+    "title": "A Go program ran out of memory",
+    "pattern": "^fatal error: runtime: (?:out of memory|cannot allocate memory)",
+    "keywords": [
+      "fatal error: runtime"
+    ],
+    "examples": [
+      "fatal error: runtime: out of memory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go runtime throw text"
+  },
+  {
+    "id": "python-memory-error",
+    "category": "resource",
+    "title": "Python ran out of memory (MemoryError)",
+    "pattern": "^(?:E {1,8})?MemoryError\\b",
+    "keywords": [
+      "memoryerror"
+    ],
+    "examples": [
+      "MemoryError",
+      "E   MemoryError: Unable to allocate 7.45 GiB for an array with shape (1000000000,) and data type float64"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython MemoryError; numpy allocation failure text"
+  },
+  {
+    "id": "too-many-open-files",
+    "category": "resource",
+    "title": "The process ran out of file descriptors (EMFILE)",
+    "pattern": "\\bEMFILE\\b|Too many open files",
+    "keywords": [
+      "emfile",
+      "too many open files"
+    ],
+    "examples": [
+      "Error: EMFILE: too many open files, open '/home/runner/work/app/app/node_modules/x/index.js'",
+      "java.io.IOException: Too many open files"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "strerror(EMFILE)"
+  },
+  {
     "id": "runner-shutdown-signal",
     "category": "runner",
     "title": "The runner received a shutdown signal",
@@ -726,5 +2771,822 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "escalate",
     "severity": "error",
     "source": "actions/runner step result; 128+15 means the process got SIGTERM (cancellation or timeout)"
+  },
+  {
+    "id": "pytest-failed",
+    "category": "test",
+    "title": "A pytest test failed",
+    "pattern": "^(?:FAILED|ERROR) (?<file>[^\\s:]{1,400}\\.py)::(?<test>[^\\s]{1,400})",
+    "keywords": [
+      "failed",
+      "error"
+    ],
+    "examples": [
+      "FAILED tests/test_api.py::test_create_user - AssertionError: assert 500 == 201",
+      "ERROR tests/test_db.py::TestRepo::test_save - sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection refused"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest short test summary (-rfE)"
+  },
+  {
+    "id": "pytest-collection-error",
+    "category": "test",
+    "title": "pytest could not collect a test module",
+    "pattern": "^ERROR (?<file>[^\\s:]{1,400}\\.py)(?: - |$)|^_{3,80} ERROR collecting [^\\s]{1,400} _{3,80}$",
+    "keywords": [
+      "error"
+    ],
+    "examples": [
+      "ERROR tests/test_models.py - ModuleNotFoundError: No module named 'factory'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest collection error report"
+  },
+  {
+    "id": "pytest-summary",
+    "category": "test",
+    "title": "pytest reported failures",
+    "pattern": "^={3,80} (?:\\d{1,7} (?:passed|skipped|deselected|xfailed|xpassed|warnings?|rerun), ){0,6}\\d{1,7} (?:failed|errors?)\\b",
+    "keywords": [
+      "failed",
+      "error"
+    ],
+    "examples": [
+      "=================== 2 failed, 140 passed, 3 skipped in 12.31s ===================",
+      "========================= 1 error in 0.52s ========================="
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "pytest terminal summary line"
+  },
+  {
+    "id": "pytest-assertion",
+    "category": "test",
+    "title": "A pytest assertion failed",
+    "pattern": "^E {1,8}(?:AssertionError|assert )",
+    "keywords": [
+      "assert"
+    ],
+    "examples": [
+      "E       assert 500 == 201",
+      "E   AssertionError: expected call not found."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest assertion rewriting output (E-prefixed lines)"
+  },
+  {
+    "id": "pytest-location",
+    "category": "test",
+    "title": "pytest failure location",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.py):(?<line>\\d{1,7}): (?:AssertionError|[A-Z]\\w{0,60}(?:Error|Exception))$",
+    "keywords": [
+      ".py"
+    ],
+    "examples": [
+      "tests/test_api.py:42: AssertionError"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest long traceback footer (file:line: ExceptionName)"
+  },
+  {
+    "id": "unittest-failure",
+    "category": "test",
+    "title": "A unittest test failed",
+    "pattern": "^(?:FAIL|ERROR): (?<test>\\w{1,200} \\([\\w.]{1,300}\\))",
+    "keywords": [
+      "fail:",
+      "error:"
+    ],
+    "examples": [
+      "FAIL: test_parse_empty (tests.test_parser.ParserTest.test_parse_empty)",
+      "ERROR: test_connect (tests.test_client.ClientTest)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "CPython unittest TextTestResult"
+  },
+  {
+    "id": "unittest-summary",
+    "category": "test",
+    "title": "unittest reported failures",
+    "pattern": "^FAILED \\((?:failures|errors)=\\d{1,7}",
+    "keywords": [
+      "failed ("
+    ],
+    "examples": [
+      "FAILED (failures=2, errors=1)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "CPython unittest TextTestRunner summary"
+  },
+  {
+    "id": "jest-failed-test",
+    "category": "test",
+    "title": "A Jest test failed",
+    "pattern": "^\\s{0,8}● (?<test>[^›]{1,200}(?: › [^›]{1,200}){1,4})$",
+    "keywords": [
+      "● "
+    ],
+    "examples": [
+      "  ● UserService › create › rejects a duplicate email"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest-message-util failure title (● suite › test)"
+  },
+  {
+    "id": "jest-suite-failed",
+    "category": "test",
+    "title": "A Jest test file failed or could not run",
+    "pattern": "^\\s{0,4}FAIL (?<file>\\S{1,400}\\.[cm]?[jt]sx?)\\b|^\\s{0,8}● Test suite failed to run",
+    "keywords": [
+      "fail",
+      "test suite failed to run"
+    ],
+    "examples": [
+      "FAIL src/services/user.test.ts (5.12 s)",
+      "  ● Test suite failed to run"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest DefaultReporter result header"
+  },
+  {
+    "id": "jest-summary",
+    "category": "test",
+    "title": "Jest reported failed tests",
+    "pattern": "^Tests: {1,10}\\d{1,7} failed",
+    "keywords": [
+      "tests:"
+    ],
+    "examples": [
+      "Tests:       2 failed, 118 passed, 120 total"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "jest SummaryReporter"
+  },
+  {
+    "id": "vitest-failed-test",
+    "category": "test",
+    "title": "A Vitest test failed",
+    "pattern": "^\\s{0,4}(?:FAIL|×|✗|❯) {1,3}(?<file>\\S{1,400}\\.[cm]?[jt]sx?) > (?<test>.{1,600})$",
+    "keywords": [
+      "fail",
+      "× ",
+      "✗ ",
+      "❯ "
+    ],
+    "examples": [
+      " FAIL  tests/math.test.ts > add > handles negatives",
+      "   × src/utils.test.ts > formatDate > uses UTC"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "vitest default reporter failure lines"
+  },
+  {
+    "id": "vitest-assertion",
+    "category": "test",
+    "title": "A Vitest/Chai assertion failed",
+    "pattern": "^\\s{0,8}AssertionError: expected .{1,500} to (?:be|equal|deeply equal|have|include|strictly equal|match|throw)",
+    "keywords": [
+      "assertionerror"
+    ],
+    "examples": [
+      "AssertionError: expected 2 to be 3 // Object.is equality",
+      "AssertionError: expected [ 1, 2 ] to deeply equal [ 1, 2, 3 ]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "chai assertion messages (vitest, mocha)"
+  },
+  {
+    "id": "mocha-failing",
+    "category": "test",
+    "title": "Mocha reported failing tests",
+    "pattern": "^\\s{0,8}\\d{1,7} failing$",
+    "keywords": [
+      "failing"
+    ],
+    "examples": [
+      "  3 failing"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "mocha spec reporter epilogue"
+  },
+  {
+    "id": "node-assertion",
+    "category": "test",
+    "title": "A Node.js assertion failed",
+    "pattern": "AssertionError \\[ERR_ASSERTION\\]: ",
+    "keywords": [
+      "err_assertion"
+    ],
+    "examples": [
+      "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Node.js assert module"
+  },
+  {
+    "id": "node-test-runner-fail",
+    "category": "test",
+    "title": "A node:test test failed",
+    "pattern": "^\\s{0,20}not ok \\d{1,7} - (?<test>.{1,300})$|^\\s{0,20}✖ .{1,300} \\(\\d{1,9}(?:\\.\\d{1,6})?ms\\)$",
+    "keywords": [
+      "not ok",
+      "✖ "
+    ],
+    "examples": [
+      "not ok 3 - parses an empty string"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "node:test TAP and spec reporters"
+  },
+  {
+    "id": "surefire-test-failure",
+    "category": "test",
+    "title": "A JUnit test failed under Maven Surefire",
+    "pattern": "^\\[ERROR\\] (?<test>[\\w.$()]{1,300}) {1,4}Time elapsed: [\\d.,]{1,12} s {1,4}<<< (?:FAILURE|ERROR)!",
+    "keywords": [
+      "<<< failure!",
+      "<<< error!"
+    ],
+    "examples": [
+      "[ERROR] com.acme.UserServiceTest.rejectsDuplicateEmail  Time elapsed: 0.012 s  <<< FAILURE!"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire console reporter"
+  },
+  {
+    "id": "surefire-summary",
+    "category": "test",
+    "title": "Maven Surefire reported test failures",
+    "pattern": "^\\[ERROR\\] Tests run: \\d{1,7}, Failures: \\d{1,7}, Errors: \\d{1,7}, Skipped: \\d{1,7}.{0,200}<<< (?:FAILURE|ERROR)!|There are test failures\\.|maven-surefire-plugin:\\S{1,40}:test \\([\\w-]{1,60}\\) on project",
+    "keywords": [
+      "tests run",
+      "there are test failures",
+      "maven-surefire-plugin"
+    ],
+    "examples": [
+      "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.54 s <<< FAILURE! -- in com.acme.UserServiceTest",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project app: There are test failures."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "maven-surefire summary and MojoFailureException"
+  },
+  {
+    "id": "surefire-failure-detail",
+    "category": "test",
+    "title": "A Surefire failure summary entry",
+    "pattern": "^\\[ERROR\\] {2,4}(?<test>[\\w$]{1,200}\\.\\w{1,200}):(?<line>\\d{1,7}) ",
+    "keywords": [
+      "[error]"
+    ],
+    "examples": [
+      "[ERROR]   UserServiceTest.rejectsDuplicateEmail:42 expected: <201> but was: <500>"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire \"Failures:\" list (class.method:line message)"
+  },
+  {
+    "id": "gradle-test-failed",
+    "category": "test",
+    "title": "A JUnit test failed under Gradle",
+    "pattern": "^(?<test>[\\w.$]{1,300} > .{1,300}) FAILED$",
+    "keywords": [
+      "failed"
+    ],
+    "examples": [
+      "UserServiceTest > rejectsDuplicateEmail() FAILED",
+      "com.acme.ParserTest > parses nested arrays FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Gradle test logging (TestLogEvent.FAILED)"
+  },
+  {
+    "id": "gradle-failing-tests",
+    "category": "test",
+    "title": "Gradle reported failing tests",
+    "pattern": "There were failing tests\\. See the report at|> Task :[\\w:-]{0,200}test FAILED$",
+    "keywords": [
+      "there were failing tests",
+      "test failed"
+    ],
+    "examples": [
+      "> There were failing tests. See the report at: file:///home/runner/work/app/app/build/reports/tests/test/index.html",
+      "> Task :app:test FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "Gradle Test task failure"
+  },
+  {
+    "id": "go-test-fail",
+    "category": "test",
+    "title": "A Go test failed",
+    "pattern": "^\\s{0,40}--- FAIL: (?<test>\\S{1,300}) \\(",
+    "keywords": [
+      "--- fail:"
+    ],
+    "examples": [
+      "--- FAIL: TestParseConfig (0.00s)",
+      "    --- FAIL: TestParseConfig/empty_input (0.00s)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing package verbose output"
+  },
+  {
+    "id": "go-test-location",
+    "category": "test",
+    "title": "Go test failure message with its location",
+    "pattern": "^\\s{1,40}(?<file>[\\w.-]{1,200}_test\\.go):(?<line>\\d{1,7}): ",
+    "keywords": [
+      "_test.go:"
+    ],
+    "examples": [
+      "    config_test.go:42: expected port 8080, got 0"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing t.Errorf output (file:line: message)"
+  },
+  {
+    "id": "go-test-package-fail",
+    "category": "test",
+    "title": "A Go package's tests failed",
+    "pattern": "^FAIL\\t\\S{1,300}\\t",
+    "keywords": [
+      "fail"
+    ],
+    "examples": [
+      "FAIL\tgithub.com/acme/app/internal/config\t0.012s"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "go test package summary line"
+  },
+  {
+    "id": "go-panic",
+    "category": "test",
+    "title": "A Go program panicked",
+    "pattern": "^panic: (?:runtime error: |assignment to entry in nil map|interface conversion)|^\\[signal SIGSEGV: segmentation violation",
+    "keywords": [
+      "panic:",
+      "sigsegv"
+    ],
+    "examples": [
+      "panic: runtime error: invalid memory address or nil pointer dereference",
+      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a5b6c]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go runtime panic output"
+  },
+  {
+    "id": "go-data-race",
+    "category": "test",
+    "title": "The Go race detector found a data race",
+    "pattern": "^WARNING: DATA RACE$",
+    "keywords": [
+      "data race"
+    ],
+    "examples": [
+      "WARNING: DATA RACE"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go race detector (ThreadSanitizer runtime) report header"
+  },
+  {
+    "id": "cargo-test-failed",
+    "category": "test",
+    "title": "A Rust test failed",
+    "pattern": "^test (?<test>\\S{1,300}) \\.\\.\\. FAILED$",
+    "keywords": [
+      "... failed"
+    ],
+    "examples": [
+      "test parser::tests::parses_empty_input ... FAILED"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "libtest console output"
+  },
+  {
+    "id": "rust-panic",
+    "category": "test",
+    "title": "A Rust thread panicked",
+    "pattern": "^thread '(?<test>[^']{1,300})' panicked at (?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5})",
+    "keywords": [
+      "panicked at"
+    ],
+    "examples": [
+      "thread 'parser::tests::parses_empty_input' panicked at src/parser.rs:88:9:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rust std panic hook message (1.73+ format)"
+  },
+  {
+    "id": "cargo-test-result-failed",
+    "category": "test",
+    "title": "cargo test reported failures",
+    "pattern": "^test result: FAILED\\. |^error: test failed, to rerun pass",
+    "keywords": [
+      "test result: failed",
+      "test failed"
+    ],
+    "examples": [
+      "test result: FAILED. 41 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.21s",
+      "error: test failed, to rerun pass `--lib`"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "libtest summary and cargo test error"
+  },
+  {
+    "id": "rspec-failed-example",
+    "category": "test",
+    "title": "An RSpec example failed",
+    "pattern": "^rspec (?<file>[^\\s:\\[]{1,400})(?::(?<line>\\d{1,7})|\\[[\\d:]{1,40}\\]) # (?<test>.{1,500})$",
+    "keywords": [
+      "rspec "
+    ],
+    "examples": [
+      "rspec ./spec/models/user_spec.rb:12 # User validations requires an email"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "RSpec failed examples list"
+  },
+  {
+    "id": "rspec-summary",
+    "category": "test",
+    "title": "RSpec reported failures",
+    "pattern": "^\\d{1,7} examples?, \\d{1,7} failures?",
+    "keywords": [
+      "examples",
+      "example"
+    ],
+    "examples": [
+      "120 examples, 2 failures, 1 pending"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "RSpec summary notification"
+  },
+  {
+    "id": "phpunit-failure",
+    "category": "test",
+    "title": "A PHPUnit test failed",
+    "pattern": "^\\d{1,5}\\) (?<test>[\\w\\\\]{1,300}::\\w{1,200})",
+    "keywords": [
+      "::"
+    ],
+    "examples": [
+      "1) Tests\\Unit\\UserTest::testRejectsDuplicateEmail"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "PHPUnit DefaultResultPrinter defect list"
+  },
+  {
+    "id": "phpunit-summary",
+    "category": "test",
+    "title": "PHPUnit reported failures",
+    "pattern": "^There (?:was|were) \\d{1,6} (?:failures?|errors?):$|^FAILURES!$|^ERRORS!$",
+    "keywords": [
+      "there was",
+      "there were",
+      "failures!",
+      "errors!"
+    ],
+    "examples": [
+      "There was 1 failure:",
+      "FAILURES!"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "warning",
+    "source": "PHPUnit result printer"
+  },
+  {
+    "id": "dotnet-test-failed",
+    "category": "test",
+    "title": "A .NET test failed",
+    "pattern": "^\\s{0,8}Failed (?<test>[\\w.`<>,+]{1,400}) \\[\\d{1,7}(?:\\.\\d{1,3})? ?m?s\\]$|^Failed! {1,3}- Failed: {1,10}\\d{1,7}",
+    "keywords": [
+      "failed"
+    ],
+    "examples": [
+      "  Failed Acme.Tests.UserServiceTests.RejectsDuplicateEmail [12 ms]",
+      "Failed!  - Failed:     1, Passed:   118, Skipped:     0, Total:   119, Duration: 2 s - Acme.Tests.dll (net8.0)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "dotnet test (VSTest console logger)"
+  },
+  {
+    "id": "sanitizer-report",
+    "category": "test",
+    "title": "A sanitizer found a memory or threading error",
+    "pattern": "^==\\d{1,9}==ERROR: (?:Address|Leak|Memory|Hardware)Sanitizer: |^WARNING: ThreadSanitizer: |^SUMMARY: (?:Address|Undefined|Thread|Leak|Memory)(?:Behavior)?Sanitizer: ",
+    "keywords": [
+      "sanitizer"
+    ],
+    "examples": [
+      "==4242==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc 0x55d1 bp 0x7ffd sp 0x7ffd",
+      "WARNING: ThreadSanitizer: data race (pid=9876)",
+      "SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior src/math.c:12:14"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "compiler-rt sanitizer report headers"
+  },
+  {
+    "id": "ubsan-runtime-error",
+    "category": "test",
+    "title": "UndefinedBehaviorSanitizer runtime error",
+    "pattern": "^(?<file>[^\\s:]{1,400}):(?<line>\\d{1,7}):(?<column>\\d{1,5}): runtime error: ",
+    "keywords": [
+      "runtime error"
+    ],
+    "examples": [
+      "src/math.c:12:14: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "compiler-rt ubsan diagnostic"
+  },
+  {
+    "id": "segfault",
+    "category": "test",
+    "title": "A process crashed (segmentation fault)",
+    "pattern": "\\bSegmentation fault\\b|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|SIGSEGV",
+    "keywords": [
+      "segmentation fault",
+      "exit code 139",
+      "sigsegv"
+    ],
+    "ignoreCase": true,
+    "examples": [
+      "/home/runner/work/_temp/1a2b.sh: line 3:  5120 Segmentation fault      (core dumped) ./build/tests",
+      "Fatal Python error: Segmentation fault",
+      "Process completed with exit code 139."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash signal report, CPython faulthandler, 128+SIGSEGV(11)"
+  },
+  {
+    "id": "abort-core-dumped",
+    "category": "test",
+    "title": "A process aborted (assertion or abort)",
+    "pattern": "\\bAborted \\(core dumped\\)|Assertion `.{1,300}' failed\\.|exit code 134\\b",
+    "keywords": [
+      "aborted (core dumped)",
+      "assertion `",
+      "exit code 134"
+    ],
+    "examples": [
+      "test_runner: src/list.c:88: list_pop: Assertion `list->size > 0' failed.",
+      "Aborted (core dumped)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "glibc assert(3) message; bash report of SIGABRT (128+6)"
+  },
+  {
+    "id": "pytest-rerun-marker",
+    "category": "test",
+    "title": "A test failed then passed on rerun (flaky, pytest-rerunfailures)",
+    "pattern": "^(?<test>\\S{1,400}::\\S{1,400}) RERUN\\b|^={3,80} .{0,200}\\b\\d{1,7} rerun\\b",
+    "keywords": [
+      "rerun"
+    ],
+    "examples": [
+      "tests/test_api.py::test_websocket_reconnect RERUN                       [ 42%]",
+      "==================== 140 passed, 1 rerun in 21.40s ===================="
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "pytest-rerunfailures plugin output"
+  },
+  {
+    "id": "surefire-flake",
+    "category": "test",
+    "title": "A test passed only on a rerun under Surefire (flaky)",
+    "pattern": "^\\[WARNING\\] (?:Flakes: \\d{1,7}|Tests run: \\d{1,7}, Failures: \\d{1,7}, Errors: \\d{1,7}, Skipped: \\d{1,7}, Flakes: [1-9])",
+    "keywords": [
+      "flakes"
+    ],
+    "examples": [
+      "[WARNING] Tests run: 120, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1",
+      "[WARNING] Flakes: 1"
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "maven-surefire rerunFailingTestsCount flake report"
+  },
+  {
+    "id": "flaky-test-summary",
+    "category": "test",
+    "title": "The test runner reported flaky tests (passed on retry)",
+    "pattern": "^\\s{0,8}\\d{1,7} flaky$|^\\s{0,12}FLAKY \\d{1,3}/\\d{1,3} ",
+    "keywords": [
+      "flaky"
+    ],
+    "examples": [
+      "  1 flaky",
+      "        FLAKY 2/3 [   0.512s] mycrate tests::network_roundtrip"
+    ],
+    "transient": false,
+    "recovery": "quarantine",
+    "severity": "warning",
+    "source": "Playwright list reporter summary; cargo-nextest retry status"
+  },
+  {
+    "id": "jest-test-timeout",
+    "category": "timeout",
+    "title": "A Jest test exceeded its timeout",
+    "pattern": "Exceeded timeout of \\d{1,9} ms for a (?:test|hook)",
+    "keywords": [
+      "exceeded timeout of"
+    ],
+    "examples": [
+      "thrown: \"Exceeded timeout of 5000 ms for a test.",
+      "Exceeded timeout of 5000 ms for a hook while waiting for `done()` to be called."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "jest-circus timeout error text"
+  },
+  {
+    "id": "mocha-timeout",
+    "category": "timeout",
+    "title": "A Mocha test exceeded its timeout",
+    "pattern": "Error: Timeout of \\d{1,9}ms exceeded\\.",
+    "keywords": [
+      "error: timeout of"
+    ],
+    "examples": [
+      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mocha lib/runnable.js createTimeoutError"
+  },
+  {
+    "id": "vitest-timeout",
+    "category": "timeout",
+    "title": "A Vitest test timed out",
+    "pattern": "Error: (?:Test|Hook) timed out in \\d{1,9}ms\\.",
+    "keywords": [
+      "timed out in"
+    ],
+    "examples": [
+      "Error: Test timed out in 5000ms."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "vitest runner timeout error text"
+  },
+  {
+    "id": "go-test-timeout",
+    "category": "timeout",
+    "title": "go test timed out",
+    "pattern": "^panic: test timed out after \\d",
+    "keywords": [
+      "test timed out after"
+    ],
+    "examples": [
+      "panic: test timed out after 10m0s"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go testing package (m.startAlarm)"
+  },
+  {
+    "id": "pytest-timeout",
+    "category": "timeout",
+    "title": "pytest-timeout stopped a test",
+    "pattern": "^(?:E {1,8})?Failed: Timeout >\\d{1,9}(?:\\.\\d{1,3})?s|^\\+{5,40} Timeout \\+{5,40}$",
+    "keywords": [
+      "timeout"
+    ],
+    "examples": [
+      "E   Failed: Timeout >300.0s",
+      "+++++++++++++++++++++++++++++++++++ Timeout ++++++++++++++++++++++++++++++++++++"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pytest-timeout plugin output"
+  },
+  {
+    "id": "surefire-fork-timeout",
+    "category": "timeout",
+    "title": "Surefire killed the test JVM at its timeout",
+    "pattern": "There was a timeout in the fork|There was a timeout or other error in the fork",
+    "keywords": [
+      "timeout in the fork",
+      "timeout or other error in the fork"
+    ],
+    "examples": [
+      "[ERROR] There was a timeout in the fork"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "maven-surefire forkedProcessTimeoutInSeconds"
+  },
+  {
+    "id": "context-deadline-exceeded",
+    "category": "timeout",
+    "title": "A Go operation hit its deadline (context deadline exceeded)",
+    "pattern": "\\bcontext deadline exceeded\\b",
+    "keywords": [
+      "context deadline exceeded"
+    ],
+    "examples": [
+      "Error: failed to create cluster: context deadline exceeded"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go context.DeadlineExceeded error text"
+  },
+  {
+    "id": "cargo-test-slow",
+    "category": "timeout",
+    "title": "A cargo-nextest test timed out",
+    "pattern": "^\\s{0,8}TIMEOUT \\[ {0,4}\\d{1,6}\\.\\d{1,3}s\\] ",
+    "keywords": [
+      "timeout ["
+    ],
+    "examples": [
+      "     TIMEOUT [ 60.003s] mycrate tests::slow_network"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "cargo-nextest status line for a slow-timeout termination"
   }
 ];

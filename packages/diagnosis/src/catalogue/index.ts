@@ -9,6 +9,7 @@ export function builtinCatalogue(): readonly Signature[] {
 }
 
 export { EXTRACTED_GROUPS, exampleProblems } from './checks';
+export { ripgrepPattern, ripgrepPatternFile } from './ripgrep';
 export {
   mergeCatalogue,
   parseUserPatterns,

@@ -106,10 +106,10 @@ export function parseUserPatterns(yamlText: string, origin: string): UserPattern
     );
   }
   const add = listOf(document.add, origin, 'add').map((entry, i) =>
-    toAdded(entry, `${origin}: add[${i}]`, origin),
+    toAdded(entry, entryName(`${origin}: add[${i}]`, entry), origin),
   );
   const override = listOf(document.override, origin, 'override').map((entry, i) =>
-    toOverride(entry, `${origin}: override[${i}]`),
+    toOverride(entry, entryName(`${origin}: override[${i}]`, entry)),
   );
   const disable = listOf(document.disable, origin, 'disable').map((id, i) => {
     const problem = FIELDS.id(id);
@@ -179,9 +179,9 @@ function toOverride(entry: unknown, where: string): SignatureOverride {
     throw new UserPatternsError(`${where}: missing id (the signature to override)`);
   if (fields.pattern !== undefined) {
     if (fields.keywords === undefined) {
-      throw new UserPatternsError(`${where} (${fields.id}): a new pattern needs its own keywords`);
+      throw new UserPatternsError(`${where}: a new pattern needs its own keywords`);
     }
-    checkPattern({ examples: [], ...fields } as Signature, `${where} (${fields.id})`);
+    checkPattern({ examples: [], ...fields } as Signature, where);
   }
   if (fields.keywords) fields.keywords = normaliseKeywords(fields.keywords);
   return fields;
@@ -189,14 +189,18 @@ function toOverride(entry: unknown, where: string): SignatureOverride {
 
 function checkFields(entry: unknown, where: string): Record<string, unknown> {
   if (!isRecord(entry)) throw new UserPatternsError(`${where}: expected a mapping of signature fields`);
-  const named = typeof entry.id === 'string' ? `${where} (${entry.id})` : where;
   for (const [key, value] of Object.entries(entry)) {
     const check = FIELDS[key as keyof SignatureOverride];
-    if (!check) throw new UserPatternsError(`${named}: unknown field ${key}`);
+    if (!check) throw new UserPatternsError(`${where}: unknown field ${key}`);
     const problem = check(value);
-    if (problem) throw new UserPatternsError(`${named}: ${key} must be ${problem}`);
+    if (problem) throw new UserPatternsError(`${where}: ${key} must be ${problem}`);
   }
   return entry;
+}
+
+/** `p.yml: add[2] (my-id)`: the position always, the id when there is one. */
+function entryName(where: string, entry: unknown): string {
+  return isRecord(entry) && typeof entry.id === 'string' ? `${where} (${entry.id})` : where;
 }
 
 function checkPattern(signature: Signature, where: string): void {
