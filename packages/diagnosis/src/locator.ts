@@ -144,19 +144,6 @@ function clusters(scored: readonly Scored[], options: LocatorOptions): Scored[][
 /** A cluster's range: its lines plus context, centred on its best line when it is too long. */
 function toRange(cluster: readonly Scored[], structure: LogStructure, options: LocatorOptions): Located {
   const best = cluster.reduce((a, b) => (b.score > a.score ? b : a));
-  const first = cluster[0]!.candidate.line;
-  const last = cluster.at(-1)!.candidate.line;
-  let start = Math.max(1, first - options.before);
-  let end = Math.min(structure.lines, last + options.after);
-  if (end - start + 1 > options.maxSpan) {
-    start = Math.max(start, best.candidate.line - options.before);
-    end = Math.min(end, start + options.maxSpan - 1);
-  }
-  // A range never runs past the exit line of the step it is in (what follows is another step).
-  const exit = structure.failingExits.find((e) => e.line >= best.candidate.line);
-  if (exit && end > exit.line) end = exit.line;
-  // Several reasons in a row read more convincingly than one.
-  const support = cluster.filter((c) => c !== best).reduce((sum, c) => sum + c.score, 0);
   // When in doubt, not transient: a deterministic signature close in score names the cluster.
   const reason = best.candidate.match?.signature.transient
     ? (cluster.find((c) => isDeterministic(c.candidate) && c.score >= best.score * 0.5) ?? best)
@@ -168,6 +155,18 @@ function toRange(cluster: readonly Scored[], structure: LogStructure, options: L
     (signature
       ? cluster.find((c) => c.candidate.match?.signature === signature)
       : cluster.find((c) => c.score >= best.score * 0.8)) ?? reason;
+  const focusLine = focus.candidate.line;
+  let start = Math.max(1, cluster[0]!.candidate.line - options.before);
+  let end = Math.min(structure.lines, cluster.at(-1)!.candidate.line + options.after);
+  if (end - start + 1 > options.maxSpan) {
+    start = Math.max(start, focusLine - options.before);
+    end = Math.min(end, start + options.maxSpan - 1);
+  }
+  // A range never runs past the exit line of the step it is in (what follows is another step).
+  const exit = structure.failingExits.find((e) => e.line >= focusLine);
+  if (exit && end > exit.line) end = exit.line;
+  // Several reasons in a row read more convincingly than one.
+  const support = cluster.filter((c) => c !== best).reduce((sum, c) => sum + c.score, 0);
   return {
     start,
     end,
