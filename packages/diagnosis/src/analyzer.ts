@@ -135,16 +135,16 @@ export class LogAnalyzer {
   }
 
   private onCandidate(line: number, raw: string) {
-    const { text, marker } = cleanLine(raw);
-    const step = stepStart(text, marker);
+    const { text, full, marker } = cleanLine(raw);
+    const step = stepStart(full, marker);
     if (step !== undefined) this.noteStep(line);
-    const code = failingExitCode(text, marker);
+    const code = failingExitCode(full, marker);
     if (code !== undefined) {
       this.failingExits.push({ line, code, text: cutAtWord(displayLine(raw), TITLE_CHARS) });
       if (this.failingExits.length > MAX_FAILING_EXITS) this.failingExits.shift();
       return { before: this.locatorOptions.exitWindow + 20, after: 0 };
     }
-    if (passingExit(text)) {
+    if (passingExit(full)) {
       this.noteStep(line + 1);
       return undefined;
     }

@@ -94,7 +94,8 @@ const NOT_A_FAILURE: readonly RegExp[] = [
 ];
 
 // A test or check that passed, whatever words its name holds (`✓ handles ECONNRESET`, `test_error PASSED`).
-const PASSED = /:\s+ok\b|^\s*ok \d+\b|\bok$|^\s*(?:✓|✔|√|pass\b)|\bpassed\s*(?:\[\s*\d+%\])?$/i;
+const PASSED =
+  /:\s+ok\b|^\s*ok \d+\b|\bok$|\.{3,}\s*(?:ok|skipped)\b|^\s*(?:✓|✔|√|pass\b)|\bpassed\s*(?:\[\s*\d+%\])?$/i;
 
 /** True when the line reports something that passed: no catalogue match or error word on it counts. */
 export function readsAsPassed(text: string): boolean {
@@ -106,7 +107,8 @@ export function readsAsPassed(text: string): boolean {
 const PROPAGATION: readonly RegExp[] = [
   /^make(?:\[\d+\])?: \*\*\* .*(?:error \d+|stop\.)/,
   /^makefile:\d+: recipe for target .* failed/,
-  /npm err! (?:code elifecycle|errno \d|exit status|failed at the|test failed|this is probably|a complete log|tell the author|not with npm|you can get|make sure you have|\s*$|\S+@\S+ \S+: `|\s+\/.*_logs\/)/,
+  /npm err!(?:$| (?:code elifecycle|errno \d|exit status|failed at the|test failed|this is probably|a complete log|tell the author|not with npm|you can get|make sure you have|\s*$|\S+@\S+ \S+: `|\s+\/.*_logs\/))/,
+  /^error: ".*" exited with \d+/,
   /^error command failed with exit code|^info visit https:\/\/yarnpkg/,
   /returned non-zero exit status|calledprocesserror/,
   /^done\. your build exited with/,

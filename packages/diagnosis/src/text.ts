@@ -25,8 +25,13 @@ export type LineMarker =
   | 'section';
 
 export interface CleanLine {
-  /** The text as a person reads it: no colours, control bytes, timestamp or marker. */
+  /**
+   * The text as a person reads it: no colours, control bytes, timestamp or marker; of a line
+   * redrawn with lone "\r" (a progress bar), the last part that shows something.
+   */
   text: string;
+  /** The whole line, every redrawn part kept ("\r" as a space): for structure (step starts, exit lines). */
+  full: string;
   /** GitHub's `##[kind]` marker, when the line had one. */
   marker?: LineMarker;
 }
@@ -37,12 +42,18 @@ export function stripAnsi(text: string): string {
 
 /** Cleans one line (already split on "\n", its CR removed). */
 export function cleanLine(raw: string): CleanLine {
-  let text = stripAnsi(raw);
-  text = text.replace(CONTROL, (c) => (c === '\r' ? ' ' : ''));
-  text = text.replace(TIMESTAMP, '');
-  const marker = MARKER.exec(text) ?? COMMAND.exec(text);
-  if (marker) return { text: text.slice(marker[0].length), marker: marker[1] as LineMarker };
-  return { text };
+  let body = stripAnsi(raw).replace(TIMESTAMP, '');
+  const found = MARKER.exec(body) ?? COMMAND.exec(body);
+  if (found) body = body.slice(found[0].length);
+  const marker = found ? { marker: found[1] as LineMarker } : {};
+  if (!body.includes('\r')) {
+    const text = body.replace(CONTROL, '');
+    return { text, full: text, ...marker };
+  }
+  const full = body.replace(CONTROL, (c) => (c === '\r' ? ' ' : ''));
+  const parts = body.split('\r');
+  const shown = parts.findLast((part) => /\S/.test(part)) ?? '';
+  return { text: shown.replace(CONTROL, ''), full, ...marker };
 }
 
 /** What a person may see of a line in an excerpt: cleaned (markers kept, as GitHub shows them), not yet cut. */
