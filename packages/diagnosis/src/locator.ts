@@ -5,6 +5,7 @@
  * has are ranked down. A window before the failing step's exit line is always offered, so a log that
  * no pattern and no error word describes still points at the right place.
  */
+import { normalizeLine } from './baseline';
 import type { SignatureMatch } from './matcher';
 
 export interface Candidate {
@@ -107,9 +108,12 @@ export function locate(
     .map((candidate) => ({ candidate, score: scoreCandidate(candidate, structure) }))
     .filter((s) => s.score > 0.05)
     .sort((a, b) => a.candidate.line - b.candidate.line);
-  const ranked = clusters(scored, options)
-    .map((cluster) => toRange(cluster, structure, options))
-    .sort((a, b) => b.score - a.score || b.focus.line - a.focus.line);
+  const ranked = firstOfEachKind(
+    clusters(scored, options)
+      .map((cluster) => toRange(cluster, structure, options))
+      .sort((a, b) => b.score - a.score || b.focus.line - a.focus.line),
+    structure,
+  );
   // Context windows of neighbouring clusters may overlap: a better range keeps its lines.
   const located: Located[] = [];
   for (const range of ranked) {
@@ -126,6 +130,33 @@ export function locate(
 }
 
 type Scored = { candidate: Candidate; score: number };
+
+/**
+ * The same error repeated in one step (a test suite's failures, one message per retry): the first
+ * occurrence is the root, the later ones are echoes. Each kind keeps its best rank but shows its
+ * first occurrence, once.
+ */
+function firstOfEachKind(ranked: readonly Located[], structure: LogStructure): Located[] {
+  const kind = (range: Located) => {
+    const signature = range.focus.match?.signature.id;
+    const head = normalizeLine(range.focus.text).slice(0, 60);
+    return `${signature ?? head}@${stepStartBefore(structure.stepStarts, range.focus.line)}`;
+  };
+  const first = new Map<string, Located>();
+  for (const range of [...ranked].sort((a, b) => a.focus.line - b.focus.line)) {
+    if (!first.has(kind(range))) first.set(kind(range), range);
+  }
+  const shown = new Set<string>();
+  const result: Located[] = [];
+  for (const range of ranked) {
+    const key = kind(range);
+    if (shown.has(key)) continue;
+    shown.add(key);
+    const earliest = first.get(key)!;
+    result.push(earliest.score >= range.score * 0.9 ? { ...earliest, score: range.score } : range);
+  }
+  return result;
+}
 
 /** Candidate lines close together (a message and its details) form one cluster. */
 function clusters(scored: readonly Scored[], options: LocatorOptions): Scored[][] {
