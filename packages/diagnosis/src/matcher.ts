@@ -30,8 +30,8 @@ export interface CompiledCatalogue {
   signatures: readonly CompiledSignature[];
   /** Finds any keyword of the catalogue or of `extraKeywords`, case-insensitively. */
   prefilter: KeywordAutomaton;
-  /** The signatures whose keywords occur in `lower` (a lower-cased line). */
-  candidates(lower: string): CompiledSignature[];
+  /** The signatures whose keywords occur in `text` (case-insensitively). */
+  candidates(text: string): CompiledSignature[];
 }
 
 export function compileSignature(signature: Signature): CompiledSignature {
@@ -73,23 +73,19 @@ export function compileCatalogue(
   extraKeywords: readonly string[] = [],
 ): CompiledCatalogue {
   const compiled = signatures.map(compileSignature);
-  const byKeyword = new Map<string, CompiledSignature[]>();
-  for (const signature of compiled) {
-    for (const keyword of signature.keywords) {
-      const list = byKeyword.get(keyword) ?? [];
-      list.push(signature);
-      byKeyword.set(keyword, list);
-    }
-  }
-  const keywords = [...new Set([...byKeyword.keys(), ...extraKeywords.map((k) => k.toLowerCase())])];
+  // One automaton over the signatures' keywords names the signatures a line may match in one pass.
+  const signatureKeywords = [...new Set(compiled.flatMap((signature) => signature.keywords))];
+  const byKeyword = new KeywordAutomaton(signatureKeywords);
+  const signaturesOf = byKeyword.keywords.map((keyword) =>
+    compiled.filter((signature) => signature.keywords.includes(keyword)),
+  );
   return {
     signatures: compiled,
-    prefilter: keywordPrefilter(keywords),
-    candidates(lower) {
+    prefilter: keywordPrefilter([...signatureKeywords, ...extraKeywords]),
+    candidates(text) {
       const found = new Set<CompiledSignature>();
-      for (const [keyword, list] of byKeyword) {
-        if (lower.includes(keyword)) for (const signature of list) found.add(signature);
-      }
+      for (const index of byKeyword.keywordsIn(text))
+        for (const signature of signaturesOf[index]!) found.add(signature);
       return [...found];
     },
   };
