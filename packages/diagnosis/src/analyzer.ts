@@ -149,18 +149,19 @@ export class LogAnalyzer {
       return undefined;
     }
     if (step !== undefined || marker === 'endgroup' || marker === 'debug') return undefined;
-    const lower = text.toLowerCase();
     let match: SignatureMatch | undefined;
     let window = 0;
     const windowed: CompiledSignature[] = [];
     const passed = readsAsPassed(text);
-    for (const signature of passed ? [] : this.catalogue.candidates(lower)) {
+    for (const signature of passed ? [] : this.catalogue.candidates(text)) {
       if (signature.window > 1) {
         window = Math.max(window, signature.window);
         windowed.push(signature);
         continue;
       }
       const found = signature.match(text);
+      // A benign message (a cache notice, a tool's own retry) is never a reason, whatever else matches it.
+      if (found?.signature.category === 'benign') return undefined;
       if (found && (!match || rank(found.signature) > rank(match.signature))) match = found;
     }
     if (isPropagation(text)) {
@@ -254,7 +255,7 @@ export class LogAnalyzer {
 /** Errors outrank warnings; among equals, a deterministic signature outranks a transient one (when in doubt, not transient). */
 function rank(signature: Signature): number {
   const severity = { error: 3, warning: 2, info: 1 }[signature.severity];
-  return severity * 2 + (signature.transient ? 0 : 1) + (signature.category === 'benign' ? -10 : 0);
+  return severity * 2 + (signature.transient ? 0 : 1);
 }
 
 /** Blank lines and Travis timer marks carry nothing worth showing. */

@@ -73,7 +73,7 @@ describe('qeml analyze', () => {
   test.each([
     [['analyze'], 'give at least one log file'],
     [['analyze', '--format', 'xml', 'a.log'], '--format got "xml": expected text or json'],
-    [['analyze', '--patterns', 'nope.yaml', 'a.log'], '--patterns nope.yaml: no such file'],
+    [['analyze', '--patterns', 'nope.yaml', 'a.log'], 'cannot read patterns file nope.yaml'],
     [['analyze', '--baseline', 'nope.log', 'a.log'], '--baseline nope.log: no such file'],
     [['analyze', '--colour', 'a.log'], "Unknown option '--colour'"],
   ])('usage mistakes exit 2: %j', async (argv, message) => {

@@ -1,24 +1,22 @@
 // `qeml analyze [--patterns F] [--baseline PASSING_LOG] [--format text|json] <file|->...`: the
 // diagnosis engine from a terminal. Each log gets a verdict and its findings, best first.
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redactor } from '@qeml/action-kit';
 import {
   analyzeLog,
   type Baseline,
-  builtinCatalogue,
   compileForAnalysis,
   type LogAnalysis,
-  mergeCatalogue,
-  parseUserPatterns,
   readBaseline,
   renderJson,
   renderText,
   type Signature,
   UserPatternsError,
 } from '@qeml/diagnosis';
+import { loadCatalogue, PatternsFileError } from '../catalogue-files';
 import { type CliIO, type Command, UsageError } from '../command';
 
 /** Some file could not be read (the others were still analysed). */
@@ -55,7 +53,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('give at least one log file (or - for standard input)');
 
-  const catalogue = compileForAnalysis(await loadCatalogue(values.patterns, io));
+  const catalogue = compileForAnalysis(await catalogueFor(values.patterns, io));
   let baseline: Baseline | undefined;
   if (values.baseline !== undefined) {
     const problem = await unreadable(values.baseline, io);
@@ -91,15 +89,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return failed ? EXIT_UNREADABLE : 0;
 }
 
-async function loadCatalogue(patterns: string | undefined, io: CliIO): Promise<readonly Signature[]> {
-  if (patterns === undefined) return builtinCatalogue();
-  const problem = await unreadable(patterns, io);
-  if (problem) throw new UsageError(`--patterns ${problem}`);
+async function catalogueFor(patterns: string | undefined, io: CliIO): Promise<readonly Signature[]> {
   try {
-    const text = await readFile(resolve(patterns, io), 'utf8');
-    return mergeCatalogue(builtinCatalogue(), parseUserPatterns(text, patterns));
+    return await loadCatalogue(patterns === undefined ? [] : [patterns], io.cwd);
   } catch (error) {
-    if (error instanceof UserPatternsError) throw new UsageError(error.message);
+    if (error instanceof UserPatternsError || error instanceof PatternsFileError)
+      throw new UsageError(error.message);
     throw error;
   }
 }
