@@ -40,7 +40,6 @@ export const LOCATOR_KEYWORDS = [
   '::error',
   'travis_fold:start',
   'travis_time:start',
-  'warning',
 ] as const;
 
 /** A failing step's last word: GitHub's, Travis's, or a shell's. */
