@@ -608,6 +608,194 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "GNU make job failure report (the reason is printed above it)"
   },
   {
+    "id": "warnings-as-errors",
+    "category": "compile",
+    "title": "The build treats warnings as errors",
+    "pattern": "all warnings being treated as errors|^Failing due to -Werror\\.$|error: \\[-W[\\w-]{1,80}, -Werror",
+    "keywords": [
+      "warnings being treated as errors",
+      "-werror"
+    ],
+    "examples": [
+      "cc1: all warnings being treated as errors",
+      "Failing due to -Werror."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GCC driver note; GHC -Werror messages"
+  },
+  {
+    "id": "ghc-error",
+    "category": "compile",
+    "title": "Haskell (GHC) compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.l?hs):(?<line>\\d{1,7}):(?<column>\\d{1,5})(?:-\\d{1,5})?: error:",
+    "keywords": [
+      "error:"
+    ],
+    "examples": [
+      "src/Text/Pandoc/Readers/Markdown.hs:94:10: error:",
+      "app/Main.hs:12:5-20: error: [GHC-88464]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GHC diagnostic header"
+  },
+  {
+    "id": "latex-error",
+    "category": "compile",
+    "title": "LaTeX stopped with an error",
+    "pattern": "^! (?:LaTeX Error: |Undefined control sequence\\.|Emergency stop\\.|Missing \\S{1,40} inserted\\.|Package \\w{1,60} Error: )",
+    "keywords": [
+      "! "
+    ],
+    "examples": [
+      "! LaTeX Error: File `tikz-cd.sty' not found.",
+      "! Undefined control sequence."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "TeX / LaTeX error messages (lines starting with \"!\")"
+  },
+  {
+    "id": "shell-command-not-found",
+    "category": "config",
+    "title": "A command the script runs is not installed (command not found)",
+    "pattern": "^(?:\\S{1,300}: line \\d{1,7}: |bash: |sh: \\d{1,7}: |/bin/sh: \\d{1,7}: )\\S{1,200}: (?:command )?not found$",
+    "keywords": [
+      "not found"
+    ],
+    "examples": [
+      "/home/runner/work/_temp/8c1f2a.sh: line 2: yarnpkg: command not found",
+      "sh: 1: tsc: not found",
+      "bash: shellcheck: command not found"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash / dash \"command not found\" diagnostics"
+  },
+  {
+    "id": "shell-missing-file",
+    "category": "config",
+    "title": "A script refers to a file or directory that does not exist",
+    "pattern": "^\\S{1,300}: line \\d{1,7}: .{1,400}: No such file or directory$",
+    "keywords": [
+      "no such file or directory"
+    ],
+    "examples": [
+      "./scripts/ci/install-deps.sh: line 117: cd: ./scripts/ci: No such file or directory",
+      "/home/runner/work/_temp/1f2e.sh: line 1: ./gradlew: No such file or directory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash error report (strerror(ENOENT)) with the script line"
+  },
+  {
+    "id": "permission-denied-script",
+    "category": "config",
+    "title": "A script is not executable (Permission denied)",
+    "pattern": "^\\S{1,300}: line \\d{1,7}: \\S{1,300}: Permission denied$",
+    "keywords": [
+      "permission denied"
+    ],
+    "examples": [
+      "/home/runner/work/_temp/1f2e.sh: line 1: ./gradlew: Permission denied"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash error report (strerror(EACCES)); usually a missing chmod +x"
+  },
+  {
+    "id": "powershell-error-location",
+    "category": "config",
+    "title": "A PowerShell script threw (its location)",
+    "pattern": "^At (?<file>[^\\s:]{1,400}|[A-Za-z]:\\\\[^:]{1,400}):(?<line>\\d{1,7}) char:(?<column>\\d{1,5})$",
+    "keywords": [
+      " char:"
+    ],
+    "examples": [
+      "At /home/runner/work/app/app/build.psm1:2038 char:17",
+      "At D:\\a\\app\\app\\build.ps1:12 char:5"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "PowerShell error record position message"
+  },
+  {
+    "id": "rake-aborted",
+    "category": "config",
+    "title": "A rake task aborted",
+    "pattern": "^rake aborted!$|^No Rakefile found \\(looking for: ",
+    "keywords": [
+      "rake aborted!",
+      "no rakefile found"
+    ],
+    "examples": [
+      "rake aborted!",
+      "No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rake application error handling"
+  },
+  {
+    "id": "go-flag-not-defined",
+    "category": "config",
+    "title": "A program was called with an option it does not know",
+    "pattern": "^flag provided but not defined: -\\S{1,100}",
+    "keywords": [
+      "flag provided but not defined"
+    ],
+    "examples": [
+      "flag provided but not defined: -trace2_event_file"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go flag package error text"
+  },
+  {
+    "id": "workflow-invalid",
+    "category": "config",
+    "title": "The workflow file is invalid",
+    "pattern": "^(?:Invalid workflow file: |The workflow is not valid\\. )",
+    "keywords": [
+      "invalid workflow file",
+      "the workflow is not valid"
+    ],
+    "examples": [
+      "Invalid workflow file: .github/workflows/ci.yml#L12",
+      "The workflow is not valid. .github/workflows/ci.yml (Line: 14, Col: 9): Unexpected value 'run'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub Actions workflow validation annotation"
+  },
+  {
+    "id": "missing-env-or-secret",
+    "category": "config",
+    "title": "A required input, secret or environment variable is missing",
+    "pattern": "^(?:Error: )?Input required and not supplied: \\S{1,100}",
+    "keywords": [
+      "input required and not supplied"
+    ],
+    "examples": [
+      "Error: Input required and not supplied: token"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/core getInput({ required: true }) error"
+  },
+  {
     "id": "npm-eresolve",
     "category": "dependency",
     "title": "npm could not resolve the dependency tree (ERESOLVE)",
@@ -1302,6 +1490,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "stylelint string formatter"
   },
   {
+    "id": "markdownlint",
+    "category": "lint",
+    "title": "markdownlint reported a rule violation",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.(?:md|markdown))(?::|: )(?<line>\\d{1,7})(?::\\d{1,5})?:? MD\\d{3}/[\\w-]{1,80}",
+    "keywords": [
+      "md0"
+    ],
+    "examples": [
+      "docs/usage.md: 78: MD031/blanks-around-fences Fenced code blocks should be surrounded by blank lines",
+      "README.md:12:1 MD022/blanks-around-headings Headings should be surrounded by blank lines"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "markdownlint-cli / markdownlint-cli2 output"
+  },
+  {
     "id": "net-econnreset",
     "category": "network",
     "title": "A connection was reset (ECONNRESET)",
@@ -1763,6 +1968,24 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "rerun",
     "severity": "error",
     "source": "java.net / javax.net.ssl exception messages (JDK)"
+  },
+  {
+    "id": "tls-certificate-error",
+    "category": "network",
+    "title": "A TLS certificate could not be verified",
+    "pattern": "certificate verify failed|SSL certificate problem: |x509: certificate (?:signed by unknown authority|has expired|is valid for)|ERROR: no certificate subject alternative name matches",
+    "keywords": [
+      "certificate"
+    ],
+    "examples": [
+      "ERROR: no certificate subject alternative name matches",
+      "curl: (60) SSL certificate problem: certificate has expired",
+      "x509: certificate signed by unknown authority"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "OpenSSL, curl, wget and Go crypto/x509 verification errors"
   },
   {
     "id": "npm-server-error",
@@ -3371,13 +3594,12 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "segfault",
     "category": "test",
     "title": "A process crashed (segmentation fault)",
-    "pattern": "\\bSegmentation fault\\b|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|SIGSEGV",
+    "pattern": "(?:^|\\d{1,9} {1,4}|: )Segmentation fault(?: {1,40}\\(core dumped\\)|: 11)?|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|^\\[signal SIGSEGV",
     "keywords": [
       "segmentation fault",
       "exit code 139",
       "sigsegv"
     ],
-    "ignoreCase": true,
     "examples": [
       "/home/runner/work/_temp/1a2b.sh: line 3:  5120 Segmentation fault      (core dumped) ./build/tests",
       "Fatal Python error: Segmentation fault",
@@ -3459,6 +3681,89 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "Playwright list reporter summary; cargo-nextest retry status"
   },
   {
+    "id": "minitest-failure",
+    "category": "test",
+    "title": "A Minitest test failed",
+    "window": 2,
+    "pattern": "^(?:Failure|Error):\\n(?<test>[\\w:]{1,300}#\\w{1,300})(?: \\[(?<file>[^\\]:]{1,300}):(?<line>\\d{1,7})\\])?:$",
+    "keywords": [
+      "failure:",
+      "error:"
+    ],
+    "examples": [
+      "Failure:\nUserTest#test_requires_email [test/models/user_test.rb:12]:",
+      "Error:\nActionView::HelperTest#test_helper_is_included:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Minitest (Rails test runner) failure report"
+  },
+  {
+    "id": "exunit-failure",
+    "category": "test",
+    "title": "An ExUnit test failed",
+    "pattern": "^\\s{2,8}\\d{1,5}\\) test (?<test>.{1,400}) \\([\\w.]{1,200}\\)$",
+    "keywords": [
+      ") test "
+    ],
+    "examples": [
+      "  1) test raises error message about correct usage (Mix.Tasks.IexTest)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ExUnit CLI formatter failure title"
+  },
+  {
+    "id": "mocha-failure-title",
+    "category": "test",
+    "title": "A Mocha test failed (numbered failure title)",
+    "pattern": "^\\s{2,8}\\d{1,5}\\) (?<test>\\S.{0,400}):$",
+    "keywords": [
+      ") "
+    ],
+    "examples": [
+      "  1) AtomApplication waits until all the windows have saved their state before quitting:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mocha spec reporter epilogue (numbered failures)"
+  },
+  {
+    "id": "php-run-tests-fail",
+    "category": "test",
+    "title": "A PHP .phpt test failed",
+    "pattern": "^FAIL .{1,400} \\[(?<file>[^\\]\\s]{1,300}\\.phpt)\\]",
+    "keywords": [
+      ".phpt"
+    ],
+    "examples": [
+      "FAIL Bug #72000 (array_merge crashes) [ext/standard/tests/array/bug72000.phpt]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "php-src run-tests.php result line"
+  },
+  {
+    "id": "rust-panic-legacy",
+    "category": "test",
+    "title": "A Rust thread panicked (pre-1.73 message format)",
+    "pattern": "^thread '(?<test>[^']{1,300})' panicked at '",
+    "keywords": [
+      "panicked at"
+    ],
+    "examples": [
+      "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: NotFound', src/main.rs:10:5"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rust std panic hook message (before 1.73)"
+  },
+  {
     "id": "jest-test-timeout",
     "category": "timeout",
     "title": "A Jest test exceeded its timeout",
@@ -3479,12 +3784,13 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "mocha-timeout",
     "category": "timeout",
     "title": "A Mocha test exceeded its timeout",
-    "pattern": "Error: Timeout of \\d{1,9}ms exceeded\\.",
+    "pattern": "Error: [Tt]imeout of \\d{1,9}ms exceeded\\.",
     "keywords": [
       "error: timeout of"
     ],
     "examples": [
-      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves."
+      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves.",
+      "Error: timeout of 60000ms exceeded. Ensure the done() callback is being called in this test."
     ],
     "transient": false,
     "recovery": "escalate",
