@@ -1695,8 +1695,8 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
     "id": "curl-7-connect",
     "category": "network",
-    "title": "curl could not connect (curl 7)",
-    "pattern": "curl: \\(7\\) Failed to connect to",
+    "title": "curl could not connect to a remote host (curl 7)",
+    "pattern": "curl: \\(7\\) Failed to connect to [\\w-]{1,63}\\.[\\w.-]{0,120}[A-Za-z] port",
     "keywords": [
       "curl: (7)"
     ],
@@ -1706,7 +1706,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "curl CURLE_COULDNT_CONNECT (libcurl-errors(3))"
+    "source": "curl CURLE_COULDNT_CONNECT (libcurl-errors(3)) to a named host"
+  },
+  {
+    "id": "curl-7-connect-local",
+    "category": "network",
+    "title": "Nothing listens on a local port (curl 7; a service the job should start is down)",
+    "pattern": "curl: \\(7\\) Failed to connect to (?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|::1|\\[::1\\]) port",
+    "keywords": [
+      "curl: (7)"
+    ],
+    "examples": [
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "curl CURLE_COULDNT_CONNECT to the loopback interface"
   },
   {
     "id": "curl-28-timeout",
@@ -1899,13 +1915,15 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "git-auth-failed",
     "category": "config",
     "title": "git could not authenticate (missing or wrong credentials)",
-    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.",
+    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.|Permission denied \\(publickey\\)",
     "keywords": [
       "could not read username",
       "authentication failed for",
-      "repository not found"
+      "repository not found",
+      "permission denied (publickey)"
     ],
     "examples": [
+      "git@github.com: Permission denied (publickey).",
       "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
       "fatal: Authentication failed for 'https://github.com/octo-org/private.git/'",
       "remote: Repository not found."
@@ -2149,18 +2167,36 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "pnpm-fetch-error",
     "category": "registry",
     "title": "pnpm could not fetch from the registry",
-    "pattern": "ERR_PNPM_(?:FETCH_5\\d\\d|META_FETCH_FAIL|ECONNRESET|ETIMEDOUT|EAI_AGAIN|SOCKET_TIMEOUT)\\b",
+    "pattern": "ERR_PNPM_FETCH_5\\d\\d\\b|ERR_PNPM_META_FETCH_FAIL .{0,400}(?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ERR_SOCKET_TIMEOUT|socket hang up|Service Unavailable|Bad Gateway|Gateway Timeout| 5\\d\\d\\b)",
     "keywords": [
-      "err_pnpm_"
+      "err_pnpm_fetch_5",
+      "err_pnpm_meta_fetch_fail"
     ],
     "examples": [
       " ERR_PNPM_FETCH_503  GET https://registry.npmjs.org/typescript: Service Unavailable - 503",
-      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up"
+      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up",
+      "ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/@types%2Fnode: getaddrinfo EAI_AGAIN registry.npmjs.org"
     ],
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "pnpm @pnpm/fetch / npm-resolver error codes"
+    "source": "pnpm @pnpm/fetch / npm-resolver error codes, with a network reason"
+  },
+  {
+    "id": "pnpm-node-incompatible",
+    "category": "config",
+    "title": "This pnpm version does not run on this Node.js (URLSearchParams error)",
+    "pattern": "ERR_PNPM_META_FETCH_FAIL .{0,400}Value of \"this\" must be of type URLSearchParams",
+    "keywords": [
+      "err_pnpm_meta_fetch_fail"
+    ],
+    "examples": [
+      "ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/next: Value of \"this\" must be of type URLSearchParams"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pnpm on an unsupported Node.js major (undici URLSearchParams brand check)"
   },
   {
     "id": "pnpm-integrity",
