@@ -1195,6 +1195,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "@actions/artifact v4 CreateArtifact error"
   },
   {
+    "id": "github-artifact-forbidden",
+    "category": "config",
+    "title": "The artifact service refused the upload (403; storage quota or token permissions)",
+    "pattern": "Failed to (?:CreateArtifact|FinalizeArtifact): (?:Received non-retryable error: )?(?:Failed request: )?\\(403\\) Forbidden",
+    "keywords": [
+      "failed to createartifact",
+      "failed to finalizeartifact"
+    ],
+    "examples": [
+      "Failed to FinalizeArtifact: Received non-retryable error: Failed request: (403) Forbidden: Error from intermediary with HTTP status code 403 \"Forbidden\""
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/artifact v4 twirp client; reported when artifact storage is full or the token is read-only"
+  },
+  {
     "id": "github-artifact-service-error",
     "category": "github-api",
     "title": "The artifact service failed after retries",
@@ -2131,19 +2148,40 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
     "id": "yarn-berry-http-error",
     "category": "registry",
-    "title": "yarn (berry) could not fetch a package",
-    "pattern": "YN0001: .{0,10}(?:RequestError|HTTPError): (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|Timeout awaiting|Response code 5\\d\\d)",
+    "title": "yarn (berry) could not fetch a package (network or 5xx)",
+    "pattern": "YN0001: .{0,10}RequestError: (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|getaddrinfo (?:EAI_AGAIN|ENOTFOUND)|Timeout awaiting)|YN0035: .{0,10}Response Code: 5\\d\\d",
     "keywords": [
-      "yn0001"
+      "yn0001",
+      "yn0035"
     ],
     "examples": [
-      "➤ YN0001: │ HTTPError: Response code 503 (Service Unavailable)",
-      "➤ YN0001: │ RequestError: socket hang up"
+      "➤ YN0001: │ RequestError: getaddrinfo EAI_AGAIN registry.npmjs.org",
+      "➤ YN0001: │ RequestError: Timeout awaiting 'socket' for 60000ms",
+      "➤ YN0035: │   Response Code: 503 (Service Unavailable)"
     ],
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "yarn berry httpUtils (got errors under YN0001 UNNAMED)"
+    "source": "yarn berry httpUtils (got RequestError under YN0001, HTTP status under YN0035)"
+  },
+  {
+    "id": "yarn-berry-not-found",
+    "category": "dependency",
+    "title": "yarn (berry) could not find a package or was refused (404 / 401 / 403)",
+    "pattern": "YN0035: .{0,10}(?:Response Code: 40[134]|\\S{1,200}: Package not found)|YN0041: .{0,10}Invalid authentication",
+    "keywords": [
+      "yn0035",
+      "yn0041"
+    ],
+    "examples": [
+      "➤ YN0035: │   Response Code: 404 (Not Found)",
+      "➤ YN0035: │ api-grade-core@npm:*: Package not found",
+      "➤ YN0041: │ Invalid authentication (as an anonymous user)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "yarn berry YN0035 NETWORK_ERROR with a client status; YN0041 INVALID_AUTHENTICATION"
   },
   {
     "id": "yarn-lockfile-frozen",
