@@ -1321,13 +1321,14 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "prettier-check",
     "category": "lint",
     "title": "prettier --check found unformatted files",
-    "pattern": "Code style issues found in (?:the above file|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
+    "pattern": "Code style issues (?:found|were found) in (?:the above file(?:\\(s\\))?|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
     "keywords": [
       "code style issues found"
     ],
     "examples": [
       "[warn] Code style issues found in 2 files. Run Prettier with --write to fix.",
-      "[warn] Code style issues found in the above file. Run Prettier with --write to fix."
+      "[warn] Code style issues found in the above file. Run Prettier with --write to fix.",
+      "[warn] Code style issues found in the above file(s). Forgot to run Prettier?"
     ],
     "transient": false,
     "recovery": "escalate",
@@ -1932,15 +1933,17 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "git-auth-failed",
     "category": "config",
     "title": "git could not authenticate (missing or wrong credentials)",
-    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.|Permission denied \\(publickey\\)",
+    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.|Permission denied \\(publickey\\)|remote: Permission to \\S{1,200} denied to ",
     "keywords": [
       "could not read username",
       "authentication failed for",
       "repository not found",
-      "permission denied (publickey)"
+      "permission denied (publickey)",
+      "remote: permission to"
     ],
     "examples": [
       "git@github.com: Permission denied (publickey).",
+      "remote: Permission to acme/shop.git denied to github-actions[bot].",
       "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
       "fatal: Authentication failed for 'https://github.com/octo-org/private.git/'",
       "remote: Repository not found."
@@ -3068,6 +3071,123 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "escalate",
     "severity": "error",
     "source": "actions/runner step result; 128+15 means the process got SIGTERM (cancellation or timeout)"
+  },
+  {
+    "id": "setup-node-version-not-found",
+    "category": "config",
+    "title": "setup-node cannot find the requested Node.js version",
+    "pattern": "Unable to find Node version '[^']{1,100}' for platform",
+    "keywords": [
+      "unable to find node version"
+    ],
+    "examples": [
+      "Error: Unable to find Node version 'matrix.node' for platform linux and architecture x64."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-node installer error"
+  },
+  {
+    "id": "setup-python-version-not-found",
+    "category": "config",
+    "title": "setup-python has no build of the requested Python version for this OS",
+    "pattern": "The version '[^']{1,100}' with architecture '\\w{1,20}' was not found for",
+    "keywords": [
+      "was not found for"
+    ],
+    "examples": [
+      "Error: The version '3.1' with architecture 'x64' was not found for Ubuntu 24.04.",
+      "The version '3.12.2' with architecture 'x64' was not found for this operating system."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-python install-python error (a YAML 3.10 read as 3.1 is a classic)"
+  },
+  {
+    "id": "setup-node-lockfile-not-found",
+    "category": "config",
+    "title": "setup-node caching needs a lock file that is not in the repository",
+    "pattern": "^(?:Error: )?Dependencies lock file is not found in ",
+    "keywords": [
+      "dependencies lock file is not found"
+    ],
+    "examples": [
+      "Error: Dependencies lock file is not found in /home/runner/work/app/app. Supported file patterns: package-lock.json,npm-shrinkwrap.json,yarn.lock"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-node cache-utils error"
+  },
+  {
+    "id": "executable-not-found",
+    "category": "config",
+    "title": "An action could not find a tool on the PATH",
+    "pattern": "Unable to locate executable file: \\S{1,200}\\. Please verify either the file path exists",
+    "keywords": [
+      "unable to locate executable file"
+    ],
+    "examples": [
+      "Error: Unable to locate executable file: pnpm. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/io which() error (e.g. setup-node cache: pnpm before pnpm is installed)"
+  },
+  {
+    "id": "upload-artifact-no-files",
+    "category": "config",
+    "title": "No files matched the artifact path",
+    "pattern": "^(?:Error: )?No files were found with the provided path: ",
+    "keywords": [
+      "no files were found with the provided path"
+    ],
+    "examples": [
+      "Error: No files were found with the provided path: dist/. No artifacts will be uploaded."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/upload-artifact (if-no-files-found error / warn)"
+  },
+  {
+    "id": "pip-externally-managed",
+    "category": "config",
+    "title": "pip refuses to install into the system Python (externally managed)",
+    "pattern": "^error: externally-managed-environment$",
+    "keywords": [
+      "externally-managed-environment"
+    ],
+    "examples": [
+      "error: externally-managed-environment"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip PEP 668 check (system Python on Ubuntu 24.04 runners)"
+  },
+  {
+    "id": "pip-wheel-build-failed",
+    "category": "compile",
+    "title": "A Python package failed to build from source",
+    "pattern": "^\\s{0,8}(?:ERROR: )?(?:Could not build wheels for|Failed building wheel for|Failed to build installable wheels for some pyproject\\.toml based projects) ",
+    "keywords": [
+      "could not build wheels",
+      "failed building wheel",
+      "failed to build installable wheels"
+    ],
+    "examples": [
+      "ERROR: Could not build wheels for numpy, which is required to install pyproject.toml-based projects",
+      "  Failed building wheel for psycopg2",
+      "ERROR: Failed to build installable wheels for some pyproject.toml based projects (lxml)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip wheel builder errors"
   },
   {
     "id": "pytest-failed",
