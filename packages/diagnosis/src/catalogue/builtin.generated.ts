@@ -608,6 +608,194 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "GNU make job failure report (the reason is printed above it)"
   },
   {
+    "id": "warnings-as-errors",
+    "category": "compile",
+    "title": "The build treats warnings as errors",
+    "pattern": "all warnings being treated as errors|^Failing due to -Werror\\.$|error: \\[-W[\\w-]{1,80}, -Werror",
+    "keywords": [
+      "warnings being treated as errors",
+      "-werror"
+    ],
+    "examples": [
+      "cc1: all warnings being treated as errors",
+      "Failing due to -Werror."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GCC driver note; GHC -Werror messages"
+  },
+  {
+    "id": "ghc-error",
+    "category": "compile",
+    "title": "Haskell (GHC) compiler error",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.l?hs):(?<line>\\d{1,7}):(?<column>\\d{1,5})(?:-\\d{1,5})?: error:",
+    "keywords": [
+      "error:"
+    ],
+    "examples": [
+      "src/Text/Pandoc/Readers/Markdown.hs:94:10: error:",
+      "app/Main.hs:12:5-20: error: [GHC-88464]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GHC diagnostic header"
+  },
+  {
+    "id": "latex-error",
+    "category": "compile",
+    "title": "LaTeX stopped with an error",
+    "pattern": "^! (?:LaTeX Error: |Undefined control sequence\\.|Emergency stop\\.|Missing \\S{1,40} inserted\\.|Package \\w{1,60} Error: )",
+    "keywords": [
+      "! "
+    ],
+    "examples": [
+      "! LaTeX Error: File `tikz-cd.sty' not found.",
+      "! Undefined control sequence."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "TeX / LaTeX error messages (lines starting with \"!\")"
+  },
+  {
+    "id": "shell-command-not-found",
+    "category": "config",
+    "title": "A command the script runs is not installed (command not found)",
+    "pattern": "^(?:\\S{1,300}: line \\d{1,7}: |bash: |sh: \\d{1,7}: |/bin/sh: \\d{1,7}: )\\S{1,200}: (?:command )?not found$",
+    "keywords": [
+      "not found"
+    ],
+    "examples": [
+      "/home/runner/work/_temp/8c1f2a.sh: line 2: yarnpkg: command not found",
+      "sh: 1: tsc: not found",
+      "bash: shellcheck: command not found"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash / dash \"command not found\" diagnostics"
+  },
+  {
+    "id": "shell-missing-file",
+    "category": "config",
+    "title": "A script refers to a file or directory that does not exist",
+    "pattern": "^\\S{1,300}: line \\d{1,7}: .{1,400}: No such file or directory$",
+    "keywords": [
+      "no such file or directory"
+    ],
+    "examples": [
+      "./scripts/ci/install-deps.sh: line 117: cd: ./scripts/ci: No such file or directory",
+      "/home/runner/work/_temp/1f2e.sh: line 1: ./gradlew: No such file or directory"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash error report (strerror(ENOENT)) with the script line"
+  },
+  {
+    "id": "permission-denied-script",
+    "category": "config",
+    "title": "A script is not executable (Permission denied)",
+    "pattern": "^\\S{1,300}: line \\d{1,7}: \\S{1,300}: Permission denied$",
+    "keywords": [
+      "permission denied"
+    ],
+    "examples": [
+      "/home/runner/work/_temp/1f2e.sh: line 1: ./gradlew: Permission denied"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "bash error report (strerror(EACCES)); usually a missing chmod +x"
+  },
+  {
+    "id": "powershell-error-location",
+    "category": "config",
+    "title": "A PowerShell script threw (its location)",
+    "pattern": "^At (?<file>[^\\s:]{1,400}|[A-Za-z]:\\\\[^:]{1,400}):(?<line>\\d{1,7}) char:(?<column>\\d{1,5})$",
+    "keywords": [
+      " char:"
+    ],
+    "examples": [
+      "At /home/runner/work/app/app/build.psm1:2038 char:17",
+      "At D:\\a\\app\\app\\build.ps1:12 char:5"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "PowerShell error record position message"
+  },
+  {
+    "id": "rake-aborted",
+    "category": "config",
+    "title": "A rake task aborted",
+    "pattern": "^rake aborted!$|^No Rakefile found \\(looking for: ",
+    "keywords": [
+      "rake aborted!",
+      "no rakefile found"
+    ],
+    "examples": [
+      "rake aborted!",
+      "No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rake application error handling"
+  },
+  {
+    "id": "go-flag-not-defined",
+    "category": "config",
+    "title": "A program was called with an option it does not know",
+    "pattern": "^flag provided but not defined: -\\S{1,100}",
+    "keywords": [
+      "flag provided but not defined"
+    ],
+    "examples": [
+      "flag provided but not defined: -trace2_event_file"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Go flag package error text"
+  },
+  {
+    "id": "workflow-invalid",
+    "category": "config",
+    "title": "The workflow file is invalid",
+    "pattern": "^(?:Invalid workflow file: |The workflow is not valid\\. )",
+    "keywords": [
+      "invalid workflow file",
+      "the workflow is not valid"
+    ],
+    "examples": [
+      "Invalid workflow file: .github/workflows/ci.yml#L12",
+      "The workflow is not valid. .github/workflows/ci.yml (Line: 14, Col: 9): Unexpected value 'run'"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "GitHub Actions workflow validation annotation"
+  },
+  {
+    "id": "missing-env-or-secret",
+    "category": "config",
+    "title": "A required input, secret or environment variable is missing",
+    "pattern": "^(?:Error: )?Input required and not supplied: \\S{1,100}",
+    "keywords": [
+      "input required and not supplied"
+    ],
+    "examples": [
+      "Error: Input required and not supplied: token"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/core getInput({ required: true }) error"
+  },
+  {
     "id": "npm-eresolve",
     "category": "dependency",
     "title": "npm could not resolve the dependency tree (ERESOLVE)",
@@ -1007,6 +1195,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "@actions/artifact v4 CreateArtifact error"
   },
   {
+    "id": "github-artifact-forbidden",
+    "category": "config",
+    "title": "The artifact service refused the upload (403; storage quota or token permissions)",
+    "pattern": "Failed to (?:CreateArtifact|FinalizeArtifact): (?:Received non-retryable error: )?(?:Failed request: )?\\(403\\) Forbidden",
+    "keywords": [
+      "failed to createartifact",
+      "failed to finalizeartifact"
+    ],
+    "examples": [
+      "Failed to FinalizeArtifact: Received non-retryable error: Failed request: (403) Forbidden: Error from intermediary with HTTP status code 403 \"Forbidden\""
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/artifact v4 twirp client; reported when artifact storage is full or the token is read-only"
+  },
+  {
     "id": "github-artifact-service-error",
     "category": "github-api",
     "title": "The artifact service failed after retries",
@@ -1116,13 +1321,14 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "prettier-check",
     "category": "lint",
     "title": "prettier --check found unformatted files",
-    "pattern": "Code style issues found in (?:the above file|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
+    "pattern": "Code style issues (?:found|were found) in (?:the above file(?:\\(s\\))?|\\d{1,7} files)\\. (?:Run|Forgot to run) Prettier",
     "keywords": [
       "code style issues found"
     ],
     "examples": [
       "[warn] Code style issues found in 2 files. Run Prettier with --write to fix.",
-      "[warn] Code style issues found in the above file. Run Prettier with --write to fix."
+      "[warn] Code style issues found in the above file. Run Prettier with --write to fix.",
+      "[warn] Code style issues found in the above file(s). Forgot to run Prettier?"
     ],
     "transient": false,
     "recovery": "escalate",
@@ -1300,6 +1506,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "escalate",
     "severity": "error",
     "source": "stylelint string formatter"
+  },
+  {
+    "id": "markdownlint",
+    "category": "lint",
+    "title": "markdownlint reported a rule violation",
+    "pattern": "^(?<file>[^\\s:]{1,400}\\.(?:md|markdown))(?::|: )(?<line>\\d{1,7})(?::\\d{1,5})?:? MD\\d{3}/[\\w-]{1,80}",
+    "keywords": [
+      "md0"
+    ],
+    "examples": [
+      "docs/usage.md: 78: MD031/blanks-around-fences Fenced code blocks should be surrounded by blank lines",
+      "README.md:12:1 MD022/blanks-around-headings Headings should be surrounded by blank lines"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "markdownlint-cli / markdownlint-cli2 output"
   },
   {
     "id": "net-econnreset",
@@ -1490,8 +1713,8 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
     "id": "curl-7-connect",
     "category": "network",
-    "title": "curl could not connect (curl 7)",
-    "pattern": "curl: \\(7\\) Failed to connect to",
+    "title": "curl could not connect to a remote host (curl 7)",
+    "pattern": "curl: \\(7\\) Failed to connect to [\\w-]{1,63}\\.[\\w.-]{0,120}[A-Za-z] port",
     "keywords": [
       "curl: (7)"
     ],
@@ -1501,7 +1724,23 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "curl CURLE_COULDNT_CONNECT (libcurl-errors(3))"
+    "source": "curl CURLE_COULDNT_CONNECT (libcurl-errors(3)) to a named host"
+  },
+  {
+    "id": "curl-7-connect-local",
+    "category": "network",
+    "title": "Nothing listens on a local port (curl 7; a service the job should start is down)",
+    "pattern": "curl: \\(7\\) Failed to connect to (?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|::1|\\[::1\\]) port",
+    "keywords": [
+      "curl: (7)"
+    ],
+    "examples": [
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "curl CURLE_COULDNT_CONNECT to the loopback interface"
   },
   {
     "id": "curl-28-timeout",
@@ -1694,13 +1933,17 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "git-auth-failed",
     "category": "config",
     "title": "git could not authenticate (missing or wrong credentials)",
-    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.",
+    "pattern": "could not read Username for '[^']{1,300}': terminal prompts disabled|Authentication failed for '|remote: Repository not found\\.|Permission denied \\(publickey\\)|remote: Permission to \\S{1,200} denied to ",
     "keywords": [
       "could not read username",
       "authentication failed for",
-      "repository not found"
+      "repository not found",
+      "permission denied (publickey)",
+      "remote: permission to"
     ],
     "examples": [
+      "git@github.com: Permission denied (publickey).",
+      "remote: Permission to acme/shop.git denied to github-actions[bot].",
       "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
       "fatal: Authentication failed for 'https://github.com/octo-org/private.git/'",
       "remote: Repository not found."
@@ -1763,6 +2006,24 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "recovery": "rerun",
     "severity": "error",
     "source": "java.net / javax.net.ssl exception messages (JDK)"
+  },
+  {
+    "id": "tls-certificate-error",
+    "category": "network",
+    "title": "A TLS certificate could not be verified",
+    "pattern": "certificate verify failed|SSL certificate problem: |x509: certificate (?:signed by unknown authority|has expired|is valid for)|ERROR: no certificate subject alternative name matches",
+    "keywords": [
+      "certificate"
+    ],
+    "examples": [
+      "ERROR: no certificate subject alternative name matches",
+      "curl: (60) SSL certificate problem: certificate has expired",
+      "x509: certificate signed by unknown authority"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "OpenSSL, curl, wget and Go crypto/x509 verification errors"
   },
   {
     "id": "npm-server-error",
@@ -1890,19 +2151,40 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
   {
     "id": "yarn-berry-http-error",
     "category": "registry",
-    "title": "yarn (berry) could not fetch a package",
-    "pattern": "YN0001: .{0,10}(?:RequestError|HTTPError): (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|Timeout awaiting|Response code 5\\d\\d)",
+    "title": "yarn (berry) could not fetch a package (network or 5xx)",
+    "pattern": "YN0001: .{0,10}RequestError: (?:socket hang up|read ECONNRESET|connect ETIMEDOUT|getaddrinfo (?:EAI_AGAIN|ENOTFOUND)|Timeout awaiting)|YN0035: .{0,10}Response Code: 5\\d\\d",
     "keywords": [
-      "yn0001"
+      "yn0001",
+      "yn0035"
     ],
     "examples": [
-      "➤ YN0001: │ HTTPError: Response code 503 (Service Unavailable)",
-      "➤ YN0001: │ RequestError: socket hang up"
+      "➤ YN0001: │ RequestError: getaddrinfo EAI_AGAIN registry.npmjs.org",
+      "➤ YN0001: │ RequestError: Timeout awaiting 'socket' for 60000ms",
+      "➤ YN0035: │   Response Code: 503 (Service Unavailable)"
     ],
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "yarn berry httpUtils (got errors under YN0001 UNNAMED)"
+    "source": "yarn berry httpUtils (got RequestError under YN0001, HTTP status under YN0035)"
+  },
+  {
+    "id": "yarn-berry-not-found",
+    "category": "dependency",
+    "title": "yarn (berry) could not find a package or was refused (404 / 401 / 403)",
+    "pattern": "YN0035: .{0,10}(?:Response Code: 40[134]|\\S{1,200}: Package not found)|YN0041: .{0,10}Invalid authentication",
+    "keywords": [
+      "yn0035",
+      "yn0041"
+    ],
+    "examples": [
+      "➤ YN0035: │   Response Code: 404 (Not Found)",
+      "➤ YN0035: │ api-grade-core@npm:*: Package not found",
+      "➤ YN0041: │ Invalid authentication (as an anonymous user)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "yarn berry YN0035 NETWORK_ERROR with a client status; YN0041 INVALID_AUTHENTICATION"
   },
   {
     "id": "yarn-lockfile-frozen",
@@ -1926,18 +2208,36 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "pnpm-fetch-error",
     "category": "registry",
     "title": "pnpm could not fetch from the registry",
-    "pattern": "ERR_PNPM_(?:FETCH_5\\d\\d|META_FETCH_FAIL|ECONNRESET|ETIMEDOUT|EAI_AGAIN|SOCKET_TIMEOUT)\\b",
+    "pattern": "ERR_PNPM_FETCH_5\\d\\d\\b|ERR_PNPM_META_FETCH_FAIL .{0,400}(?:ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ERR_SOCKET_TIMEOUT|socket hang up|Service Unavailable|Bad Gateway|Gateway Timeout| 5\\d\\d\\b)",
     "keywords": [
-      "err_pnpm_"
+      "err_pnpm_fetch_5",
+      "err_pnpm_meta_fetch_fail"
     ],
     "examples": [
       " ERR_PNPM_FETCH_503  GET https://registry.npmjs.org/typescript: Service Unavailable - 503",
-      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up"
+      " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed, reason: socket hang up",
+      "ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/@types%2Fnode: getaddrinfo EAI_AGAIN registry.npmjs.org"
     ],
     "transient": true,
     "recovery": "rerun",
     "severity": "error",
-    "source": "pnpm @pnpm/fetch / npm-resolver error codes"
+    "source": "pnpm @pnpm/fetch / npm-resolver error codes, with a network reason"
+  },
+  {
+    "id": "pnpm-node-incompatible",
+    "category": "config",
+    "title": "This pnpm version does not run on this Node.js (URLSearchParams error)",
+    "pattern": "ERR_PNPM_META_FETCH_FAIL .{0,400}Value of \"this\" must be of type URLSearchParams",
+    "keywords": [
+      "err_pnpm_meta_fetch_fail"
+    ],
+    "examples": [
+      "ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/next: Value of \"this\" must be of type URLSearchParams"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pnpm on an unsupported Node.js major (undici URLSearchParams brand check)"
   },
   {
     "id": "pnpm-integrity",
@@ -2773,6 +3073,123 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "actions/runner step result; 128+15 means the process got SIGTERM (cancellation or timeout)"
   },
   {
+    "id": "setup-node-version-not-found",
+    "category": "config",
+    "title": "setup-node cannot find the requested Node.js version",
+    "pattern": "Unable to find Node version '[^']{1,100}' for platform",
+    "keywords": [
+      "unable to find node version"
+    ],
+    "examples": [
+      "Error: Unable to find Node version 'matrix.node' for platform linux and architecture x64."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-node installer error"
+  },
+  {
+    "id": "setup-python-version-not-found",
+    "category": "config",
+    "title": "setup-python has no build of the requested Python version for this OS",
+    "pattern": "The version '[^']{1,100}' with architecture '\\w{1,20}' was not found for",
+    "keywords": [
+      "was not found for"
+    ],
+    "examples": [
+      "Error: The version '3.1' with architecture 'x64' was not found for Ubuntu 24.04.",
+      "The version '3.12.2' with architecture 'x64' was not found for this operating system."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-python install-python error (a YAML 3.10 read as 3.1 is a classic)"
+  },
+  {
+    "id": "setup-node-lockfile-not-found",
+    "category": "config",
+    "title": "setup-node caching needs a lock file that is not in the repository",
+    "pattern": "^(?:Error: )?Dependencies lock file is not found in ",
+    "keywords": [
+      "dependencies lock file is not found"
+    ],
+    "examples": [
+      "Error: Dependencies lock file is not found in /home/runner/work/app/app. Supported file patterns: package-lock.json,npm-shrinkwrap.json,yarn.lock"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/setup-node cache-utils error"
+  },
+  {
+    "id": "executable-not-found",
+    "category": "config",
+    "title": "An action could not find a tool on the PATH",
+    "pattern": "Unable to locate executable file: \\S{1,200}\\. Please verify either the file path exists",
+    "keywords": [
+      "unable to locate executable file"
+    ],
+    "examples": [
+      "Error: Unable to locate executable file: pnpm. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "@actions/io which() error (e.g. setup-node cache: pnpm before pnpm is installed)"
+  },
+  {
+    "id": "upload-artifact-no-files",
+    "category": "config",
+    "title": "No files matched the artifact path",
+    "pattern": "^(?:Error: )?No files were found with the provided path: ",
+    "keywords": [
+      "no files were found with the provided path"
+    ],
+    "examples": [
+      "Error: No files were found with the provided path: dist/. No artifacts will be uploaded."
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "actions/upload-artifact (if-no-files-found error / warn)"
+  },
+  {
+    "id": "pip-externally-managed",
+    "category": "config",
+    "title": "pip refuses to install into the system Python (externally managed)",
+    "pattern": "^error: externally-managed-environment$",
+    "keywords": [
+      "externally-managed-environment"
+    ],
+    "examples": [
+      "error: externally-managed-environment"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip PEP 668 check (system Python on Ubuntu 24.04 runners)"
+  },
+  {
+    "id": "pip-wheel-build-failed",
+    "category": "compile",
+    "title": "A Python package failed to build from source",
+    "pattern": "^\\s{0,8}(?:ERROR: )?(?:Could not build wheels for|Failed building wheel for|Failed to build installable wheels for some pyproject\\.toml based projects) ",
+    "keywords": [
+      "could not build wheels",
+      "failed building wheel",
+      "failed to build installable wheels"
+    ],
+    "examples": [
+      "ERROR: Could not build wheels for numpy, which is required to install pyproject.toml-based projects",
+      "  Failed building wheel for psycopg2",
+      "ERROR: Failed to build installable wheels for some pyproject.toml based projects (lxml)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "pip wheel builder errors"
+  },
+  {
     "id": "pytest-failed",
     "category": "test",
     "title": "A pytest test failed",
@@ -3371,13 +3788,12 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "segfault",
     "category": "test",
     "title": "A process crashed (segmentation fault)",
-    "pattern": "\\bSegmentation fault\\b|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|SIGSEGV",
+    "pattern": "(?:^|\\d{1,9} {1,4}|: )Segmentation fault(?: {1,40}\\(core dumped\\)|: 11)?|Fatal Python error: Segmentation fault|exit code 139\\b|signal: segmentation fault|^\\[signal SIGSEGV",
     "keywords": [
       "segmentation fault",
       "exit code 139",
       "sigsegv"
     ],
-    "ignoreCase": true,
     "examples": [
       "/home/runner/work/_temp/1a2b.sh: line 3:  5120 Segmentation fault      (core dumped) ./build/tests",
       "Fatal Python error: Segmentation fault",
@@ -3459,6 +3875,89 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "source": "Playwright list reporter summary; cargo-nextest retry status"
   },
   {
+    "id": "minitest-failure",
+    "category": "test",
+    "title": "A Minitest test failed",
+    "window": 2,
+    "pattern": "^(?:Failure|Error):\\n(?<test>[\\w:]{1,300}#\\w{1,300})(?: \\[(?<file>[^\\]:]{1,300}):(?<line>\\d{1,7})\\])?:$",
+    "keywords": [
+      "failure:",
+      "error:"
+    ],
+    "examples": [
+      "Failure:\nUserTest#test_requires_email [test/models/user_test.rb:12]:",
+      "Error:\nActionView::HelperTest#test_helper_is_included:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Minitest (Rails test runner) failure report"
+  },
+  {
+    "id": "exunit-failure",
+    "category": "test",
+    "title": "An ExUnit test failed",
+    "pattern": "^\\s{2,8}\\d{1,5}\\) test (?<test>.{1,400}) \\([\\w.]{1,200}\\)$",
+    "keywords": [
+      ") test "
+    ],
+    "examples": [
+      "  1) test raises error message about correct usage (Mix.Tasks.IexTest)"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "ExUnit CLI formatter failure title"
+  },
+  {
+    "id": "mocha-failure-title",
+    "category": "test",
+    "title": "A Mocha test failed (numbered failure title)",
+    "pattern": "^\\s{2,8}\\d{1,5}\\) (?<test>\\S.{0,400}):$",
+    "keywords": [
+      ") "
+    ],
+    "examples": [
+      "  1) AtomApplication waits until all the windows have saved their state before quitting:"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "mocha spec reporter epilogue (numbered failures)"
+  },
+  {
+    "id": "php-run-tests-fail",
+    "category": "test",
+    "title": "A PHP .phpt test failed",
+    "pattern": "^FAIL .{1,400} \\[(?<file>[^\\]\\s]{1,300}\\.phpt)\\]",
+    "keywords": [
+      ".phpt"
+    ],
+    "examples": [
+      "FAIL Bug #72000 (array_merge crashes) [ext/standard/tests/array/bug72000.phpt]"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "php-src run-tests.php result line"
+  },
+  {
+    "id": "rust-panic-legacy",
+    "category": "test",
+    "title": "A Rust thread panicked (pre-1.73 message format)",
+    "pattern": "^thread '(?<test>[^']{1,300})' panicked at '",
+    "keywords": [
+      "panicked at"
+    ],
+    "examples": [
+      "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: NotFound', src/main.rs:10:5"
+    ],
+    "transient": false,
+    "recovery": "escalate",
+    "severity": "error",
+    "source": "Rust std panic hook message (before 1.73)"
+  },
+  {
     "id": "jest-test-timeout",
     "category": "timeout",
     "title": "A Jest test exceeded its timeout",
@@ -3479,12 +3978,13 @@ export const BUILTIN_SIGNATURES: readonly Signature[] = [
     "id": "mocha-timeout",
     "category": "timeout",
     "title": "A Mocha test exceeded its timeout",
-    "pattern": "Error: Timeout of \\d{1,9}ms exceeded\\.",
+    "pattern": "Error: [Tt]imeout of \\d{1,9}ms exceeded\\.",
     "keywords": [
       "error: timeout of"
     ],
     "examples": [
-      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves."
+      "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called; if returning a Promise, ensure it resolves.",
+      "Error: timeout of 60000ms exceeded. Ensure the done() callback is being called in this test."
     ],
     "transient": false,
     "recovery": "escalate",
