@@ -11,6 +11,7 @@ import {
   failingExitCode,
   isPropagation,
   LOCATOR_KEYWORDS,
+  mayBeError,
   passingExit,
   readsAsPassed,
   stepStart,
@@ -164,11 +165,13 @@ export class LogAnalyzer {
       if (found?.signature.category === 'benign') return undefined;
       if (found && (!match || rank(found.signature) > rank(match.signature))) match = found;
     }
-    if (isPropagation(text)) {
+    const errorWords = mayBeError(text);
+    if (!match && window === 0 && !errorWords && marker !== 'error') return undefined;
+    if (errorWords && isPropagation(text)) {
       this.propagations.push(line);
       if (this.propagations.length > MAX_STEP_STARTS) this.propagations.splice(0, MAX_STEP_STARTS / 2);
     }
-    let weight = errorWeight(text);
+    let weight = errorWords ? errorWeight(text) : 0;
     if (marker === 'error') weight = Math.max(weight, 4);
     if (!match && weight === 0 && window === 0) return undefined;
     const candidate: Candidate = {

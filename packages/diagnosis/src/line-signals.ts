@@ -46,7 +46,7 @@ export const LOCATOR_KEYWORDS = [
 export function failingExitCode(text: string, marker?: string): number | undefined {
   let found: RegExpExecArray | null = null;
   if (marker === 'error') found = /^Process completed with exit code (\d+)/.exec(text);
-  found ??= /The command ".*" exited with (\d+)\.?\s*$/.exec(text);
+  if (!found && text.includes('exited with')) found = /The command ".*" exited with (\d+)\.?\s*$/.exec(text);
   if (!found) return undefined;
   const code = Number(found[1]);
   return code === 0 ? undefined : code;
@@ -54,15 +54,25 @@ export function failingExitCode(text: string, marker?: string): number | undefin
 
 /** The end of a step that passed (Travis prints one per command). */
 export function passingExit(text: string): boolean {
-  return /The command ".*" exited with 0\.?\s*$/.test(text);
+  return text.includes('exited with 0') && /The command ".*" exited with 0\.?\s*$/.test(text);
 }
 
 /** A line that starts a step: GitHub's `##[group]Run …`, Travis's fold and timer marks. */
 export function stepStart(text: string, marker?: string): string | undefined {
   if (marker === 'group') return text.trim();
+  if (!text.includes('travis_')) return undefined;
   const travis = /travis_(?:fold|time):start:\S*\s*(.*)$/.exec(text);
   if (travis) return (travis[1] ?? '').trim();
   return undefined;
+}
+
+/** One cheap look for any of the words `errorWeight` and `isPropagation` weigh. */
+const ANY_ERROR_WORD =
+  /error|err!|fail|fatal|exception|panic|abort|traceback|assert|cannot|can't|could not|couldn't|unable to|not found|no such file|denied|undefined|segmentation|core dumped|killed|timed out|timeout|missing|invalid|unexpected|not ok|\*\*\*|exited with|exit status/i;
+
+/** False when no word the generic locator weighs is on the line (most candidate lines of a catalogue hit). */
+export function mayBeError(text: string): boolean {
+  return ANY_ERROR_WORD.test(text);
 }
 
 interface Weighted {
