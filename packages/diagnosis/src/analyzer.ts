@@ -205,12 +205,29 @@ export class LogAnalyzer {
     for (let i = this.windowed.length - 1; i >= 0; i--) {
       if (!kept.has(this.windowed[i]!.candidate)) this.windowed.splice(i, 1);
     }
-    const { before, exitWindow } = this.locatorOptions;
-    const firstKept = (this.candidates[0]?.line ?? Number.POSITIVE_INFINITY) - before - 1;
-    const exits = this.failingExits.map((e) => e.line);
-    this.scanner.retainOnly(
-      (line) => line >= firstKept || exits.some((exit) => line <= exit && line >= exit - exitWindow - 20),
-    );
+    // Only the lines around what is kept stay retained (context of candidates, exit windows).
+    const { before, maxSpan, exitWindow } = this.locatorOptions;
+    const spans = [
+      ...this.candidates.map((c) => [c.line - before - 1, c.line + maxSpan] as const),
+      ...this.failingExits.map((e) => [e.line - exitWindow - 20, e.line] as const),
+    ].sort((a, b) => a[0] - b[0]);
+    const starts = spans.map((span) => span[0]);
+    let reach = Number.NEGATIVE_INFINITY;
+    const reachAt = spans.map((span) => (reach = Math.max(reach, span[1])));
+    this.scanner.retainOnly((line) => {
+      // The last span starting at or before `line` that reaches furthest covers it, if any does.
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle]! <= line) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      return found !== -1 && reachAt[found]! >= line;
+    });
   }
 
   private lineText(line: number): string | undefined {
