@@ -22,7 +22,7 @@ export {
 } from './catalogue';
 export { KeywordAutomaton } from './keywords';
 export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
-export { renderJson, renderText, type TextOptions, toReport } from './report';
+export { renderJson, renderMarkdown, renderText, type TextOptions, toReport } from './report';
 export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';
 export type {
   AnalysisReport,

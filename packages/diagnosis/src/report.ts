@@ -3,6 +3,7 @@
  * the failure-analysis action and others) and text for a person at a terminal. Both show only what
  * the analysis already redacted.
  */
+import { Summary } from '@qeml/action-kit';
 import type { AnalysisReport, Finding, LogAnalysis } from './types';
 
 /** Exactly the contract's fields, in the contract's order (extra fields such as `score` or stats stay out). */
@@ -77,4 +78,27 @@ function describe(finding: Finding): string {
   const kind = finding.pattern ? `${finding.pattern}, ${finding.category}` : 'generic';
   const transient = finding.transient ? ', transient' : '';
   return `(${where}, ${kind}${transient}): ${finding.title}`;
+}
+
+/** Markdown for a job summary: a table of verdicts, then each log's reason as a code block. */
+export function renderMarkdown(logs: readonly LogAnalysis[], options: { findings?: number } = {}): string {
+  const summary = new Summary().heading('Failure analysis', 2);
+  summary.table(
+    ['Log', 'Verdict', 'Recovery', 'Reason'],
+    logs.map((log) => [
+      log.file,
+      log.verdict,
+      log.recovery,
+      log.findings[0]?.title ?? 'no failure reason found',
+    ]),
+  );
+  for (const log of logs) {
+    for (const [index, finding] of log.findings.slice(0, options.findings ?? 1).entries()) {
+      summary.details(
+        `${log.file}: ${index === 0 ? 'reason' : 'also'} ${describe(finding)}`,
+        new Summary().code(finding.excerpt),
+      );
+    }
+  }
+  return summary.render();
 }

@@ -4,7 +4,7 @@
  * retried and recovered, "error" in passing test names, warnings after the failure.
  */
 import { describe, expect, test } from '@jest/globals';
-import { builtinCatalogue } from '@qeml/diagnosis';
+import { builtinCatalogue, renderMarkdown } from '@qeml/diagnosis';
 import { analyzeText, fixture, lineOf } from './helpers';
 
 const covers = (finding: { start: number; end: number } | undefined, line: number) =>
@@ -60,6 +60,13 @@ describe('the first finding is the reason, the verdict is right', () => {
     const analysis = await analyzeText(log);
     expect(analysis.verdict).toBe('resource');
     expect(covers(analysis.findings[0], lineOf(log, 'JavaScript heap out of memory'))).toBe(true);
+  });
+
+  test('the job-summary markdown: a verdict table and the reason excerpt', async () => {
+    const analysis = await analyzeText(fixture('npm-registry-reset.log'));
+    const markdown = renderMarkdown([analysis]);
+    expect(markdown).toContain('| test.log | transient | rerun |');
+    expect(markdown).toContain('npm ERR! code ECONNRESET');
   });
 
   test('line numbers are those of the file as given (timestamps and markers do not shift them)', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Redactor } from '@qeml/action-kit';
 import { runCli } from '@qeml/cli';
-import { renderJson, renderText } from '@qeml/diagnosis';
+import { renderJson, renderMarkdown, renderText } from '@qeml/diagnosis';
 import { captureIO } from '../../support/cli';
 import { withTempDir, writeFiles } from '../../support/temp';
 import { analyzeText, githubLog } from './helpers';
@@ -54,6 +54,7 @@ describe('redaction of findings', () => {
     }
     expectNoSecret(renderJson([analysis]));
     expectNoSecret(renderText([analysis], { findings: 10 }));
+    expectNoSecret(renderMarkdown([analysis], { findings: 10 }));
   });
 
   test('excerpts keep their line count (a redacted key block is *** per line)', async () => {
