@@ -5,6 +5,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeCatalogue } from './compile-catalogue';
 import { type BuildTarget, buildTargets, repoRoot, selectTargets } from './lib/repo';
 
 export interface BuildOptions {
@@ -53,6 +54,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildTarget[]> 
   const targets = selectTargets(all, options.names ?? []);
 
   if (!options.names?.length) await removeStaleBundles(outRoot, all);
+  // The diagnosis engine's catalogue is compiled from YAML before anything bundles it.
+  log(writeCatalogue(root));
 
   const queue = [...targets];
   const failures: Error[] = [];

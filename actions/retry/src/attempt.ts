@@ -17,6 +17,7 @@ import { LiveOutput } from './live-output';
 import { LineScanner, type OutputPattern, type OutputVerdict } from './output-match';
 import { killProcessTree, processStartTime } from './process-tree';
 import { type ShellSpec, shellCommand, writeScript } from './shell';
+import type { AttemptDiagnosis } from './transient';
 
 export type AttemptOutcome = 'success' | 'failure' | 'timeout' | 'cancelled';
 
@@ -33,6 +34,8 @@ export interface AttemptResult {
   files: CapturedFiles;
   /** The last line with text the attempt wrote to stderr (or the action's last error), for `exit-error`. */
   lastError?: string;
+  /** The diagnosis engine's view of a failed attempt's output (only with `retry-on: transient`). */
+  diagnosis?: AttemptDiagnosis;
 }
 
 export interface CommandAttempt {
@@ -50,6 +53,8 @@ export interface CommandAttempt {
   signal?: AbortSignal;
   retryOnOutput?: readonly OutputPattern[];
   stopOnOutput?: readonly OutputPattern[];
+  /** Receives every chunk of output (stdout and stderr), e.g. for the diagnosis engine. */
+  observe?: (chunk: Buffer) => void;
   stdout: Writable;
   stderr: Writable;
 }
@@ -102,6 +107,7 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       from.on('data', () => {
         lastData = Date.now();
       });
+      if (options.observe) from.on('data', options.observe);
       if (patterns[0].length + patterns[1].length > 0) {
         const scanner = new LineScanner(patterns[0], patterns[1], verdict);
         from.on('data', (chunk: Buffer) => scanner.write(chunk));

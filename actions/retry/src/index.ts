@@ -46,6 +46,7 @@ export {
 } from './retry-loop';
 export {
   decideRetry,
+  failureReason,
   RETRY_ON_KINDS,
   type RetryOnKind,
   type RetryRules,
@@ -53,3 +54,4 @@ export {
 } from './retry-rules';
 export { KNOWN_SHELLS, resolveShell, type ShellSpec } from './shell';
 export { withStepTempDir } from './step-temp';
+export { type AttemptDiagnosis, type OutputWatch, transientClassifier } from './transient';

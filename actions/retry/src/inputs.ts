@@ -127,6 +127,11 @@ export async function readRetryConfig(source: InputSource = envInputSource()): P
       }
     }
   }
+  if (hasUses && splitRaw(raw(Input.RetryOn)).includes('transient')) {
+    problems.push(
+      `Input '${Input.RetryOn}' got "transient", which works with 'run' only: a retried action's output is passed through unread`,
+    );
+  }
   const shell = resolveShell(raw(Input.Shell));
   if (typeof shell === 'string')
     problems.push(`Input '${Input.Shell}' got ${JSON.stringify(raw(Input.Shell).trim())}: ${shell}`);

@@ -2,7 +2,8 @@
 import type { AttemptResult } from './attempt';
 import type { OutputPattern } from './output-match';
 
-export const RETRY_ON_KINDS = ['error', 'timeout', 'any'] as const;
+/** `transient`: a failed attempt is retried only when the diagnosis engine classifies its output transient. */
+export const RETRY_ON_KINDS = ['error', 'timeout', 'any', 'transient'] as const;
 export type RetryOnKind = (typeof RETRY_ON_KINDS)[number];
 
 export interface RetryRules {
@@ -15,13 +16,20 @@ export interface RetryRules {
   retryOnOutput: readonly OutputPattern[];
   /** A failure whose output matched one of these is final. */
   stopOnOutput: readonly OutputPattern[];
+  /** A failure is retried only when its output was classified transient (`retry-on: transient`). */
+  retryOnlyTransient?: boolean;
 }
 
 export function rulesFromRetryOn(
   kinds: readonly RetryOnKind[],
-): Pick<RetryRules, 'retryOnError' | 'retryOnTimeout'> {
+): Pick<RetryRules, 'retryOnError' | 'retryOnTimeout' | 'retryOnlyTransient'> {
   const any = kinds.length === 0 || kinds.includes('any');
-  return { retryOnError: any || kinds.includes('error'), retryOnTimeout: any || kinds.includes('timeout') };
+  const transient = kinds.includes('transient');
+  return {
+    retryOnError: any || transient || kinds.includes('error'),
+    retryOnTimeout: any || kinds.includes('timeout'),
+    retryOnlyTransient: transient,
+  };
 }
 
 export type RetryDecision = { retry: true } | { retry: false; because: string };
@@ -33,6 +41,9 @@ export function failureReason(result: AttemptResult): string {
   if (result.outcome === 'failure' && result.output.stopMatch) {
     return `output matched stop-on-output ${show(result.output.stopMatch)}`;
   }
+  const finding = result.diagnosis?.finding;
+  if (result.outcome === 'failure' && finding)
+    return `${result.reason} (${finding.title}, line ${finding.line})`;
   return result.reason;
 }
 
@@ -57,6 +68,10 @@ export function decideRetry(result: AttemptResult, rules: RetryRules): RetryDeci
   }
   if (rules.retryOnOutput.length > 0 && !result.output.retryMatch) {
     return { retry: false, because: 'the output matched no retry-on-output pattern' };
+  }
+  if (rules.retryOnlyTransient && !result.diagnosis?.transient) {
+    const verdict = result.diagnosis?.verdict ?? 'unknown';
+    return { retry: false, because: `retry-on is transient and the failure was classified ${verdict}` };
   }
   return { retry: true };
 }

@@ -91,7 +91,12 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
         })
       : undefined;
 
-  const runOne = (request: AttemptRequest): Promise<AttemptResult> => {
+  // retry-on: transient loads the diagnosis engine, and only then.
+  const watchOutput = config.plan.retryOnlyTransient
+    ? (await import('./transient')).transientClassifier()
+    : undefined;
+
+  const runOne = async (request: AttemptRequest): Promise<AttemptResult> => {
     const limits = {
       timeoutMs: request.timeoutMs,
       timeoutReason: request.timeoutReason,
@@ -112,7 +117,8 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
         ...limits,
       });
     }
-    return runCommandAttempt({
+    const watch = watchOutput?.();
+    const result = await runCommandAttempt({
       script: request.attempt > 1 && task.retryScript !== undefined ? task.retryScript : task.script,
       shell: config.shell,
       workingDirectory,
@@ -120,10 +126,12 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       env: stepEnv(attemptEnv),
       retryOnOutput: config.plan.retryOnOutput,
       stopOnOutput: config.plan.stopOnOutput,
+      observe: watch ? (chunk) => watch.write(chunk) : undefined,
       stdout,
       stderr,
       ...limits,
     });
+    return watch && result.outcome === 'failure' ? { ...result, diagnosis: watch.finish() } : result;
   };
 
   const onRetry = config.onRetry;

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard input (`qeml analyze -`); default process.stdin. */
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
 /** One `qeml <name>` subcommand. `run` returns the process exit code. */

@@ -1,3 +1,29 @@
+// The engine: scanner, locator, baseline diff, classifier and renderers.
+export {
+  type AnalyzedLog,
+  type AnalyzerOptions,
+  analyzeLog,
+  compileForAnalysis,
+  type DiagnosisDeps,
+  LogAnalyzer,
+  readBaseline,
+} from './analyzer';
+export { Baseline, normalizeLine } from './baseline';
+export {
+  builtinCatalogue,
+  EXTRACTED_GROUPS,
+  mergeCatalogue,
+  parseUserPatterns,
+  ripgrepPattern,
+  ripgrepPatternFile,
+  type SignatureOverride,
+  type UserPatterns,
+  UserPatternsError,
+} from './catalogue';
+export { KeywordAutomaton } from './keywords';
+export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
+export { renderJson, renderMarkdown, renderText, type TextOptions, toReport } from './report';
+export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';
 export type {
   AnalysisReport,
   Category,

@@ -67,6 +67,14 @@ export interface Signature {
   severity: Severity;
   /** Where the message comes from (tool, source file or documentation page), one line. */
   source: string;
+  /**
+   * `re2`: the pattern came from a user patterns file and must be run with RE2 semantics
+   * (`compileUserPattern` of @qeml/action-kit), never with `new RegExp`, so it cannot hang a scan.
+   * Absent for built-in patterns, which are checked safe for the JavaScript engine at build time.
+   */
+  engine?: 're2';
+  /** The user patterns file that added or last overrode this signature; absent for built-ins. */
+  origin?: string;
 }
 
 /** One located reason in a log: a 1-based inclusive line range of the file as given. */
@@ -85,6 +93,8 @@ export interface Finding {
   line?: number;
   column?: number;
   test?: string;
+  /** The line within start..end the finding is about (the rest is context); not part of the stable contract. */
+  focus?: number;
   /** Ranking score (higher is more likely the reason); not part of the stable contract. */
   score?: number;
 }

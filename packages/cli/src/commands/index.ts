@@ -1,7 +1,9 @@
 // The subcommands `qeml` knows, in the order `qeml help` lists them. One line per command.
 import type { Command } from '../command';
+import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { patternsCommand } from './patterns';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, demoCommand];
+export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, patternsCommand, demoCommand];

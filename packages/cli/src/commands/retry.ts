@@ -29,7 +29,8 @@ Options mirror the retry action's inputs:
   --max-delay DURATION       longest wait (default 5m)
   --factor N                 growth of exponential backoff (default 2)
   --jitter KIND              full (default) | equal | none
-  --retry-on KINDS           error, timeout, any (default any)
+  --retry-on KINDS           error, timeout, any, transient (default any; transient: only
+                             failures the diagnosis engine classifies as transient)
   --retry-on-exit-codes LIST exit codes worth retrying, e.g. 1,75 (default: any non-zero)
   --retry-on-output REGEX    retry a failure only if its output matched (repeatable)
   --stop-on-output REGEX     a failure whose output matched is final (repeatable)
