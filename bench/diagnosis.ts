@@ -1,7 +1,7 @@
 // How well `qeml analyze` points at the reason a build failed, on a labelled corpus of failed CI logs,
 // next to two baselines on the same logs: the last 50 lines, and keyword windows around the last
 // lines that say error/fail/exception/fatal. A hit = a shown range overlaps the labelled start..end.
-// Run: pnpm bench:diagnosis /work/shared/corpus/failure-logs   (printed, never asserted)
+// Run: pnpm bench diagnosis <corpus>/failure-logs   (or pnpm bench:diagnosis; printed, never asserted)
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeLog, builtinCatalogue, compileForAnalysis } from '@qeml/diagnosis';

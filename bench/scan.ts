@@ -1,6 +1,6 @@
 // Scanning speed and memory on a big log built from a corpus: our full analysis (the `qeml` CLI
 // bundle), `rg -c -f` over the exported catalogue, and a naive one-regex-per-line JavaScript loop.
-// Run: pnpm build cli && pnpm bench:scan /work/shared/corpus/failure-logs [MB]   (printed, never asserted)
+// Run: pnpm build cli && pnpm bench scan <corpus>/failure-logs [MB]   (or pnpm bench:scan; printed, never asserted)
 import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,

@@ -7,7 +7,7 @@ import { readRetryConfig } from '@qeml/retry';
 describe('the cost of a user pattern is bounded', () => {
   test('a pattern whose program is too large is refused with what to do instead', () => {
     expect(() => compileUserPattern('(\\w+\\s*){1000}[^\\w\\s]')).toThrow(
-      /too costly to match \(its RE2 program has \d+ instructions, at most 2000\); use smaller counted repeats/,
+      /too costly to match \(its RE2 program has \d+ instructions, at most 500\); use smaller counted repeats/,
     );
   });
 
@@ -18,23 +18,22 @@ describe('the cost of a user pattern is bounded', () => {
     );
   });
 
-  test('ordinary patterns see whole 64 KiB lines; costly ones a shorter prefix, never less than 4 Ki', () => {
-    expect(compileUserPattern('ECONNRESET|ETIMEDOUT').maxTextLength).toBe(64 * 1024);
-    const costly = compileUserPattern('(\\w+\\s*){300}[^\\w\\s]');
-    expect(costly.re2.programSize()).toBeLessThanOrEqual(MAX_PROGRAM_SIZE);
-    expect(costly.maxTextLength).toBeLessThan(64 * 1024);
-    expect(costly.maxTextLength).toBeGreaterThanOrEqual(4096);
-    // The match still works on what it examines.
-    expect(compileUserPattern('timeout$').test(`${'x'.repeat(10)} timeout`)).toBe(true);
+  test('real patterns stay well under the limit and keep their meaning on long lines', () => {
+    for (const source of ['ECONNRESET|ETIMEDOUT', '(?:error|fail).{0,200}timeout', 'npm ERR! code E\\d{3}']) {
+      expect(compileUserPattern(source).re2.programSize()).toBeLessThan(MAX_PROGRAM_SIZE);
+    }
+    // `$` is the end of the whole text, however long (nothing is cut before matching).
+    expect(compileUserPattern('(a+)+$').test(`${'a'.repeat(100_000)}!`)).toBe(false);
   });
 
-  test('a costly pattern over a long line stays within the per-match budget', () => {
-    const costly = compileUserPattern('(\\w+\\s*){300}[^\\w\\s]');
+  test('the costliest accepted pattern over a 64 KiB line stays within a second per match', () => {
+    const costly = compileUserPattern('(\\w+\\s*){80}[^\\w\\s]');
+    expect(costly.re2.programSize()).toBeLessThanOrEqual(MAX_PROGRAM_SIZE);
     const line = 'word '.repeat(13_000);
     const started = process.hrtime.bigint();
-    for (let i = 0; i < 5; i++) costly.test(line);
+    costly.test(line);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // Unbounded, five such matches take over 10 s; the bound is about a hundredth of that.
+    // Unbounded (6000 instructions) one such match took ~8 s; this only guards against a hang.
     expect(ms).toBeLessThan(5_000);
   });
 });

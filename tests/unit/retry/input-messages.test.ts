@@ -8,7 +8,7 @@ const read = (inputs: Record<string, string>) => readRetryConfig((name) => input
 describe('input messages', () => {
   test('retry-on written as a YAML list is refused with the form that works', async () => {
     await expect(read({ run: 'x', 'retry-on': '[error, timeout]' })).rejects.toThrow(
-      /Input 'retry-on' got "\[error, timeout\]": expected one or more of error, timeout, any, comma-separated or one per line \(a YAML \[list\] is passed as text/,
+      /Input .retry-on. got "\[error, timeout\]": expected one or more of error, timeout, any, transient, comma-separated or one per line \(a YAML \[list\] is passed as text/,
     );
     expect((await read({ run: 'x', 'retry-on': 'error, timeout' })).plan.retryOnTimeout).toBe(true);
   });
