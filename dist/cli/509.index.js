@@ -1,0 +1,2 @@
+export const id=509;export const ids=[509];export const modules={8509:(t,n,e)=>{e.r(n),e.d(n,{transientClassifier:()=>s});var r=e(7163),i=e(448);function s(){const t=(0,r.xZ)((0,i.t4)());return()=>{const n=new r.RF({catalogue:t});return{write:t=>n.write(t),finish(){const t=n.end("attempt output"),e=t.findings[0];return{verdict:t.verdict,transient:"transient"===t.verdict,...e?{finding:{title:e.title,line:e.focus??e.start,pattern:e.pattern}}:{}}}}}}}};
+//# sourceMappingURL=509.index.js.map
