@@ -16,7 +16,8 @@ async function interrupt(args: string[], pidFile: string, cwd: string) {
   const child = spawn(tsx, [cli, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUNNER_TEMP: cwd },
+    // tsx keeps a cache in the temp dir: give it this test's folder, which is removed afterwards.
+    env: { ...process.env, RUNNER_TEMP: cwd, TMPDIR: cwd },
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
