@@ -23,7 +23,7 @@ export {
 export { type CapturedFiles, commitFileCommands } from './file-commands';
 export { Input, type RetryConfig, type RetryTask, readRetryConfig, retrySchema } from './inputs';
 export { LineScanner, MAX_MATCHED_LINE_CHARS, type OutputPattern, type OutputVerdict } from './output-match';
-export { commitSuccessfulAttempt, Output, setRetryOutputs } from './outputs';
+export { commitFinalAttempt, Output, setRetryOutputs } from './outputs';
 export { killProcessTree, processStartTime, type SignalDeps, sendSignal, snapshotTree } from './process-tree';
 export {
   buildReport,

@@ -1,7 +1,7 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
 import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
-import { commitSuccessfulAttempt, setRetryOutputs } from './outputs';
+import { commitFinalAttempt, setRetryOutputs } from './outputs';
 import { buildSummary, summaryTitle, verdict } from './report';
 import { type RetryDeps, runRetry } from './retry';
 import { withStepTempDir } from './step-temp';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     return { deps, result: await runRetry(config, deps) };
   });
 
-  const commandOutputs = await commitSuccessfulAttempt(result, deps.logger, deps.env);
+  const commandOutputs = await commitFinalAttempt(result, deps.logger, deps.env);
   setRetryOutputs(runner, result, deps.logger, commandOutputs);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await writeJobSummary(buildSummary(result, summaryTitle(config.task)), runner.summary);

@@ -30,7 +30,7 @@ const OWN_OUTPUTS = new Set<string>(Object.values(Output));
  * malformed $GITHUB_OUTPUT or $GITHUB_ENV (e.g. an unclosed heredoc) is dropped with a warning: appended
  * as is, it would swallow the outputs written after it.
  */
-export async function commitSuccessfulAttempt(
+export async function commitFinalAttempt(
   result: RetryResult,
   logger: Logger,
   env: NodeJS.ProcessEnv,
@@ -38,22 +38,21 @@ export async function commitSuccessfulAttempt(
   const files = result.successful?.files ?? result.attempts.at(-1)?.result.files;
   if (!files) return [];
   const committed = { ...files };
-  let outputNames: string[] = [];
-  for (const file of ['GITHUB_OUTPUT', 'GITHUB_ENV'] as const) {
+  const parsed = (file: 'GITHUB_OUTPUT' | 'GITHUB_ENV'): Record<string, string> => {
     try {
-      const values = parseFileCommands(files[file], file);
-      if (file === 'GITHUB_OUTPUT') outputNames = Object.keys(values);
-      const { accepted, refused } = acceptedEnv(values);
-      if (file === 'GITHUB_ENV' && refused.length > 0) {
-        // The runner would refuse it and report an error: say why here, and keep the rest.
-        for (const name of refused)
-          logger.warning(`The command: ${REFUSED_ENV_MESSAGE(name)} It is dropped.`);
-        committed.GITHUB_ENV = formatFileCommands(accepted, randomUUID);
-      }
+      return parseFileCommands(files[file], file);
     } catch (error) {
       committed[file] = '';
       logger.warning(`The command wrote a malformed $${file}, which is dropped: ${(error as Error).message}`);
+      return {};
     }
+  };
+  const outputNames = Object.keys(parsed('GITHUB_OUTPUT'));
+  const { accepted, refused } = acceptedEnv(parsed('GITHUB_ENV'));
+  if (refused.length > 0) {
+    // The runner would refuse it and report an error: say why here, and keep the rest.
+    for (const name of refused) logger.warning(`The command: ${REFUSED_ENV_MESSAGE(name)} It is dropped.`);
+    committed.GITHUB_ENV = formatFileCommands(accepted, randomUUID);
   }
   await commitFileCommands(committed, env);
   return outputNames;

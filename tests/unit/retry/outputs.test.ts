@@ -1,6 +1,6 @@
 /** outputs.ts: the successful attempt's file commands become the step's, then the action's own outputs. */
 import { describe, expect, test } from '@jest/globals';
-import { commitSuccessfulAttempt, type RetryResult, setRetryOutputs } from '@qeml/retry';
+import { commitFinalAttempt, type RetryResult, setRetryOutputs } from '@qeml/retry';
 import { RecordingLogger } from '../../support/recording-logger';
 import { fakeStep } from '../../support/runner-fake';
 import { attempt } from './helpers';
@@ -37,7 +37,7 @@ describe('the step after a retry', () => {
   test("the successful attempt's outputs, env and path are the step's, and its output names are returned", async () => {
     const step = fakeStep();
     const logger = new RecordingLogger();
-    const names = await commitSuccessfulAttempt(
+    const names = await commitFinalAttempt(
       healedResult({
         GITHUB_OUTPUT: 'version=1.4.2\nnotes<<EOF\na\nb\nEOF\n',
         GITHUB_ENV: 'TOOL_HOME=/opt/tool\n',
@@ -56,7 +56,7 @@ describe('the step after a retry', () => {
   test('a malformed $GITHUB_OUTPUT is dropped with a warning instead of swallowing the outputs after it', async () => {
     const step = fakeStep();
     const logger = new RecordingLogger();
-    const names = await commitSuccessfulAttempt(
+    const names = await commitFinalAttempt(
       healedResult({ GITHUB_OUTPUT: 'broken<<EOF\nnever closed\n', GITHUB_ENV: 'KEPT=yes\n' }),
       logger,
       step.env,
@@ -74,7 +74,7 @@ describe('the step after a retry', () => {
     const step = fakeStep();
     const logger = new RecordingLogger();
     const result = healedResult({ GITHUB_OUTPUT: 'attempts=mine\nversion=1\n' });
-    const names = await commitSuccessfulAttempt(result, logger, step.env);
+    const names = await commitFinalAttempt(result, logger, step.env);
     setRetryOutputs(step.runner, result, logger, names);
     const outputs = await step.outputs();
     expect(outputs).toMatchObject({

@@ -2,13 +2,7 @@
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
-import {
-  commitSuccessfulAttempt,
-  readRetryConfig,
-  runRetry,
-  timelineText,
-  withStepTempDir,
-} from '@qeml/retry';
+import { commitFinalAttempt, readRetryConfig, runRetry, timelineText, withStepTempDir } from '@qeml/retry';
 import { type CliIO, type Command, UsageError } from '../command';
 import { whileInterruptible } from '../interrupt';
 
@@ -138,7 +132,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       ),
     );
     // Inside a workflow step, the successful attempt's $GITHUB_OUTPUT/ENV/PATH become the step's.
-    await commitSuccessfulAttempt(result, logger, io.env);
+    await commitFinalAttempt(result, logger, io.env);
     io.stderr.write(`\n${timelineText(result)}\n`);
     if (result.outcome === 'success') return 0;
     return result.exitCode && result.exitCode > 0 ? result.exitCode : 1;

@@ -38,6 +38,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
       }
       out(`\n=== ${scenario.title} (actions/${scenario.action})`);
       await scenario.setup?.(sim);
+      // Chosen once per action: the search for a Node spawns binaries, and its note needs saying once.
+      const node = options.node ?? nodeForTerminal(action, io.env, (text) => out(`  ${text}`), root);
       for (const step of scenario.steps) {
         const expected = step.expect ?? 'success';
         out(`\n--- ${step.title}`);
@@ -49,7 +51,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
           eventName: step.eventName,
           apiUrl: sim.url,
           token: SIMULATOR_TOKEN,
-          node: options.node ?? nodeForTerminal(action, io.env, (text) => out(`  ${text}`), root),
+          node,
           workspace: root,
           echo: (line) => out(`  ${line}`),
         });
