@@ -3,11 +3,10 @@
  * bytes, GitHub's timestamp prefix and its `##[...]` markers. Pure functions over strings.
  */
 
+import { stripAnsi } from '@qeml/action-kit';
+
 /** GitHub's per-line timestamp: `2024-01-01T00:00:00.0000000Z `. */
 const TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
-// CSI sequences, OSC sequences (terminated by BEL or ST), charset selections and two-byte escapes.
-const ANSI =
-  /\x1b\[[0-9;?<=>!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[()#][A-Za-z0-9]|\x1b[@-Z\\-_=>]/g;
 // Control characters other than tab; a lone CR (a progress redraw) becomes a space.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 const MARKER = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\]/;
@@ -34,10 +33,6 @@ export interface CleanLine {
   full: string;
   /** GitHub's `##[kind]` marker, when the line had one. */
   marker?: LineMarker;
-}
-
-export function stripAnsi(text: string): string {
-  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
 }
 
 /** Cleans one line (already split on "\n", its CR removed). */

@@ -26,3 +26,10 @@ describe('output patterns match coloured output', () => {
     expect(stripAnsi('\u001b[1;31mA\u001b[0m\u001b(B\u001b]0;title\u001b\\B')).toBe('AB');
   });
 });
+
+describe('one ANSI stripper for the whole project', () => {
+  test('line-attribute, keypad and unterminated OSC sequences go too (as the diagnosis engine needs)', () => {
+    expect(stripAnsi('\u001b#8x\u001b=y\u001b>z')).toBe('xyz');
+    expect(stripAnsi('before\u001b]0;a title cut off')).toBe('before');
+  });
+});
