@@ -54,6 +54,25 @@ export class Redactor {
     return spans.length === 0 ? text : applySpans(text, spans, REDACTED);
   }
 
+  /**
+   * Redacts lines as one text (a secret spanning lines, such as a private key, is found) and gives
+   * back as many lines, each with its covered parts masked. The first `context` lines are only
+   * looked at (a key that began before an excerpt) and are not returned.
+   */
+  redactLines(lines: readonly string[], context = 0): string[] {
+    const joined = lines.join('\n');
+    const spans = this.findSpans(joined);
+    const out: string[] = [];
+    let offset = 0;
+    for (const [index, line] of lines.entries()) {
+      const end = offset + line.length;
+      if (index >= context)
+        out.push(spans.length === 0 ? line : applySpans(joined, spans, REDACTED, offset, end));
+      offset = end + 1;
+    }
+    return out;
+  }
+
   /** The merged, sorted spans of `text` that hold secrets. */
   findSpans(text: string): Span[] {
     const spans: Span[] = [];

@@ -31,7 +31,7 @@ import {
   type SignatureMatch,
 } from './matcher';
 import { LogScanner, type ScanStats } from './scanner';
-import { cleanLine, cutAtWord, displayLine, opensKey, redactLines } from './text';
+import { cleanLine, cutAtWord, displayLine } from './text';
 import type { Finding, LogAnalysis, Recovery, Signature } from './types';
 
 export interface DiagnosisDeps {
@@ -241,12 +241,10 @@ export class LogAnalyzer {
       return lines;
     };
     // Redacted before cut, line by line (a private key spanning lines included), so no cut hides a secret.
-    const keyOpen = opensKey(text(located.start - KEY_LOOKBACK, located.start - 1));
-    const excerpt = redactLines(
-      text(located.start, located.end),
-      (line) => this.redactor.redact(line),
-      keyOpen,
-    )
+    // The lines just before are context only: a key that began there is masked in the excerpt too.
+    const before = text(located.start - KEY_LOOKBACK, located.start - 1);
+    const excerpt = this.redactor
+      .redactLines([...before, ...text(located.start, located.end)], before.length)
       .map((line) => cutAtWord(line, EXCERPT_LINE_CHARS))
       .join('\n');
     const match = located.exitWindow ? undefined : located.focus.match;

@@ -57,34 +57,6 @@ export function displayLine(raw: string): string {
   return (marker ? `##[${marker}]${text}` : text).trimEnd();
 }
 
-const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
-
-/**
- * Redacts an excerpt line by line, so its line count stays that of its range. A private key spans
- * lines: every line from a BEGIN marker to its END marker is replaced whole, also when the BEGIN
- * marker lies before the excerpt (`keyOpenBefore`).
- */
-export function redactLines(
-  lines: readonly string[],
-  redact: (text: string) => string,
-  keyOpenBefore = false,
-): string[] {
-  let inKey = keyOpenBefore;
-  return lines.map((line) => {
-    if (inKey) {
-      if (KEY_END.test(line)) inKey = false;
-      return '***';
-    }
-    const begin = line.search(KEY_BEGIN);
-    if (begin !== -1 && !KEY_END.test(line.slice(begin))) {
-      inKey = true;
-      return '***';
-    }
-    return redact(line);
-  });
-}
-
 /**
  * Cuts `text` to at most `max` characters at a word boundary: a word (a token, a URL with
  * credentials) is kept whole or dropped whole, so a cut never leaves half a secret that no
@@ -94,14 +66,4 @@ export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const space = text.lastIndexOf(' ', max);
   return `${text.slice(0, Math.max(0, space))}…`;
-}
-
-/** True when the lines leave a private key block open (a BEGIN marker without its END). */
-export function opensKey(lines: readonly string[]): boolean {
-  let open = false;
-  for (const line of lines) {
-    if (KEY_BEGIN.test(line)) open = true;
-    if (KEY_END.test(line)) open = false;
-  }
-  return open;
 }

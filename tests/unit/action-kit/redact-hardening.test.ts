@@ -139,3 +139,18 @@ describe('streaming redaction', () => {
     }
   });
 });
+
+describe('redacting lines, keeping their count', () => {
+  test('a key spanning lines is masked on each of them, also when it began in the context lines', () => {
+    const redactor = new Redactor();
+    const lines = [
+      'context',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXk',
+      '-----END OPENSSH PRIVATE KEY-----',
+      'after',
+    ];
+    expect(redactor.redactLines(lines)).toEqual(['context', '***', '***', '***', 'after']);
+    expect(redactor.redactLines(lines, 2)).toEqual(['***', '***', 'after']);
+  });
+});

@@ -64,6 +64,27 @@ describe('redaction of findings', () => {
     }
   });
 
+  test('a PGP private key block next to the failure is masked on every line', async () => {
+    const body = 'lQOYBGYx1234567890abcdefPGPsecretbodyline';
+    const pgp = githubLog([
+      'gpg: importing the signing key',
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+      '',
+      body,
+      '=a1B2',
+      '-----END PGP PRIVATE KEY BLOCK-----',
+      'gpg: decryption failed: No secret key',
+      'error: signing failed',
+      '##[error]Process completed with exit code 2.',
+    ]);
+    const analysis = await analyzeText(pgp, { locator: { maxFindings: 10 } });
+    expect(analysis.findings.some((f) => f.start <= 4 && 4 <= f.end)).toBe(true);
+    expect(renderJson([analysis])).not.toContain(body.slice(0, 12));
+    for (const finding of analysis.findings) {
+      expect(finding.excerpt.split('\n')).toHaveLength(finding.end - finding.start + 1);
+    }
+  });
+
   test('a secret cut by the line-length cap is dropped whole, never left half visible', async () => {
     const long = githubLog([
       `error: ${'x '.repeat(300)}${TOKEN} and more`,
