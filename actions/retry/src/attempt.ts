@@ -81,10 +81,11 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
     const command = shellCommand(options.shell, scriptPath, options.env);
     const patterns = [options.retryOnOutput ?? [], options.stopOnOutput ?? []] as const;
     // Every process of this attempt inherits the tag, so a daemon that escaped the group is found.
-    const tag = `${TRACKING_VARIABLE}=${randomUUID()}`;
+    const trackingId = randomUUID();
+    const tag = `${TRACKING_VARIABLE}=${trackingId}`;
     const child = spawn(command.file, command.args, {
       cwd: options.workingDirectory,
-      env: { ...options.env, ...files.env, [TRACKING_VARIABLE]: tag.slice(TRACKING_VARIABLE.length + 1) },
+      env: { ...options.env, ...files.env, [TRACKING_VARIABLE]: trackingId },
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsVerbatimArguments: command.verbatim,
@@ -98,8 +99,8 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       [child.stdout, options.stdout],
       [child.stderr, options.stderr],
     ] as const;
-    const live = streams.map(([from, to]) => {
-      const output = new LiveOutput();
+    const live = streams.map(([from, to], index) => {
+      const output = new LiveOutput({ rememberLastLine: index === 1 });
       from.pipe(output).pipe(to, { end: false });
       return output;
     });
@@ -161,34 +162,29 @@ export async function runCommandAttempt(options: CommandAttempt): Promise<Attemp
       // A failed attempt leaves nothing behind to disturb the next one.
       await killProcessTree(child.pid, { graceMs: options.killGraceMs, rootStart, tag });
     }
-    const base = { exitCode, signal: exit.signal, output: verdict, lastError: live[1]?.lastLine ?? '' };
     // Legacy `::set-output` lines count as this attempt's outputs, like what it wrote to $GITHUB_OUTPUT.
     const legacyOutputs = Object.fromEntries(
       live.flatMap((output) => output.outputs.map((o) => [o.name, o.value])),
     );
-    const read = async () => {
-      const captured = await files.read();
-      if (Object.keys(legacyOutputs).length === 0) return captured;
-      const text = formatFileCommands(legacyOutputs, randomUUID);
+    const captured = await files.read();
+    if (Object.keys(legacyOutputs).length > 0) {
       const before = captured.GITHUB_OUTPUT;
-      return {
-        ...captured,
-        GITHUB_OUTPUT: before === '' || before.endsWith('\n') ? before + text : `${before}\n${text}`,
-      };
-    };
-    if (ending === 'cancelled')
-      return { ...base, outcome: 'cancelled', reason: 'cancelled', files: await read() };
-    if (ending === 'timeout') {
-      return {
-        ...base,
-        outcome: 'timeout',
-        reason: options.timeoutReason ?? 'timed out',
-        files: await read(),
-      };
+      const separator = before === '' || before.endsWith('\n') ? '' : '\n';
+      captured.GITHUB_OUTPUT = before + separator + formatFileCommands(legacyOutputs, randomUUID);
     }
-    if (exitCode === 0) return { ...base, outcome: 'success', reason: '', files: await read() };
+    const base = {
+      exitCode,
+      signal: exit.signal,
+      output: verdict,
+      lastError: live[1]?.lastLine ?? '',
+      files: captured,
+    };
+    if (ending === 'cancelled') return { ...base, outcome: 'cancelled', reason: 'cancelled' };
+    if (ending === 'timeout')
+      return { ...base, outcome: 'timeout', reason: options.timeoutReason ?? 'timed out' };
+    if (exitCode === 0) return { ...base, outcome: 'success', reason: '' };
     const reason = exit.signal ? `killed by ${exit.signal}` : `exit code ${exitCode}`;
-    return { ...base, outcome: 'failure', reason, files: await read() };
+    return { ...base, outcome: 'failure', reason };
   } finally {
     await files.dispose();
     if (scriptPath) await rm(scriptPath, { force: true });

@@ -15,7 +15,13 @@ const NEWLINE = 0x0a;
 const HELD_COMMANDS = new Set(['set-output', 'save-state']);
 const LAST_LINE_BYTES = 4096;
 
+export interface LiveOutputOptions {
+  /** Keep the last line with text (for `exit-error`: the stderr stream only). */
+  rememberLastLine?: boolean;
+}
+
 export class LiveOutput extends Transform {
+  private readonly rememberLastLine: boolean;
   /** `::set-output name=...::value` lines of this attempt, in order. */
   readonly outputs: Array<{ name: string; value: string }> = [];
   private atLineStart = true;
@@ -27,6 +33,11 @@ export class LiveOutput extends Transform {
   private held: Buffer[] = [];
   private heldLength = 0;
 
+  constructor(options: LiveOutputOptions = {}) {
+    super();
+    this.rememberLastLine = options.rememberLastLine === true;
+  }
+
   /** The last line with text, without ANSI codes, its first 4 KiB (for `exit-error`). */
   get lastLine(): string {
     this.noteLine();
@@ -34,11 +45,12 @@ export class LiveOutput extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.remember(chunk);
     let from = 0;
     while (from < chunk.length) {
       const newline = chunk.indexOf(NEWLINE, from);
       const end = newline === -1 ? chunk.length : newline + 1;
+      if (this.rememberLastLine)
+        this.remember(chunk.subarray(from, newline === -1 ? end : newline), newline !== -1);
       this.takePiece(chunk.subarray(from, end), newline !== -1);
       from = end;
     }
@@ -55,21 +67,14 @@ export class LiveOutput extends Transform {
   }
 
   /** Keeps the start (4 KiB) of the line being written; a finished line with text becomes the last. */
-  private remember(chunk: Buffer): void {
-    let from = 0;
-    while (from < chunk.length) {
-      const newline = chunk.indexOf(NEWLINE, from);
-      const end = newline === -1 ? chunk.length : newline;
-      const room = LAST_LINE_BYTES - this.currentLength;
-      if (room > 0) {
-        const piece = chunk.subarray(from, Math.min(end, from + room));
-        this.current.push(piece);
-        this.currentLength += piece.length;
-      }
-      if (newline === -1) return;
-      this.noteLine();
-      from = newline + 1;
+  private remember(piece: Buffer, endsLine: boolean): void {
+    const room = LAST_LINE_BYTES - this.currentLength;
+    if (room > 0) {
+      const kept = piece.subarray(0, room);
+      this.current.push(kept);
+      this.currentLength += kept.length;
     }
+    if (endsLine) this.noteLine();
   }
 
   private noteLine(): void {
