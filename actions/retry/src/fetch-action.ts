@@ -6,14 +6,7 @@ import { lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '@qeml/action-kit';
 import { readActionMetadata, resolveUses } from '@qeml/local-runner';
-import {
-  DEFAULT_EXTRACT_LIMITS,
-  type ExtractLimits,
-  extractInside,
-  UnsafeArchiveError,
-} from './safe-extract';
-
-export { extractInside } from './safe-extract';
+import { checkArchiveSize, type ExtractLimits, extractInside } from './safe-extract';
 
 export interface RemoteAction {
   owner: string;
@@ -116,12 +109,7 @@ export async function fetchRemoteAction(
   const archive = path.join(staging, 'action.tar.gz');
   try {
     const bytes = await options.download(remote, options.signal);
-    const limit = options.limits?.maxArchiveBytes ?? DEFAULT_EXTRACT_LIMITS.maxArchiveBytes;
-    if (bytes.byteLength > limit) {
-      throw new UnsafeArchiveError(
-        `the action's archive is ${bytes.byteLength} bytes, more than the ${limit} allowed`,
-      );
-    }
+    checkArchiveSize(bytes.byteLength, options.limits);
     await writeFile(archive, bytes, { mode: 0o600 });
     await extractInside(archive, dir, { limits: options.limits, signal: options.signal });
   } catch (error) {

@@ -13,7 +13,6 @@ export {
   type RandomSource,
 } from './backoff';
 export {
-  extractInside,
   fetchRemoteAction,
   parseRemoteUses,
   type RemoteAction,
@@ -52,6 +51,7 @@ export {
   type RetryRules,
   rulesFromRetryOn,
 } from './retry-rules';
+export { extractInside } from './safe-extract';
 export { KNOWN_SHELLS, resolveShell, type ShellSpec } from './shell';
 export { withStepTempDir } from './step-temp';
 export { type AttemptDiagnosis, type OutputWatch, transientClassifier } from './transient';

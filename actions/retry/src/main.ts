@@ -1,5 +1,12 @@
 /** The retry action: read inputs, run the engine, expose the successful attempt, report. */
-import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
+import {
+  createRunnerLogger,
+  type Logger,
+  runAction,
+  runner,
+  systemClock,
+  writeJobSummary,
+} from '@qeml/action-kit';
 import { readRetryConfig } from './inputs';
 import { commitFinalAttempt, setRetryOutputs } from './outputs';
 import { buildSummary, summaryTitle, verdict } from './report';
@@ -7,11 +14,11 @@ import { type RetryDeps, runRetry } from './retry';
 import { withStepTempDir } from './step-temp';
 
 /** The engine's deps from the runner's process: its environment, streams, RUNNER_TEMP and workspace. */
-function runnerDeps(signal: AbortSignal, tempDir: string): RetryDeps {
+function runnerDeps(signal: AbortSignal, tempDir: string, logger: Logger): RetryDeps {
   const env = process.env;
   return {
     clock: systemClock,
-    logger: createRunnerLogger(runner),
+    logger,
     env,
     stdout: process.stdout,
     stderr: process.stderr,
@@ -27,13 +34,13 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cancel.abort(signal));
 
   const config = await readRetryConfig();
-  const { deps, result } = await withStepTempDir(process.env.RUNNER_TEMP, async (tempDir) => {
-    const deps = runnerDeps(cancel.signal, tempDir);
-    return { deps, result: await runRetry(config, deps) };
-  });
+  const logger = createRunnerLogger(runner);
+  const result = await withStepTempDir(process.env.RUNNER_TEMP, (tempDir) =>
+    runRetry(config, runnerDeps(cancel.signal, tempDir, logger)),
+  );
 
-  const commandOutputs = await commitFinalAttempt(result, deps.logger, deps.env);
-  setRetryOutputs(runner, result, deps.logger, commandOutputs);
+  const commandOutputs = await commitFinalAttempt(result, logger, process.env);
+  setRetryOutputs(runner, result, logger, commandOutputs);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await writeJobSummary(buildSummary(result, summaryTitle(config.task)), runner.summary);
   } else {

@@ -81,6 +81,8 @@ export interface RetryLoopOptions {
   random?: RandomSource;
   signal?: AbortSignal;
   events?: RetryEvents;
+  /** When the step's time began (default: now); total-timeout counts from here, e.g. from before an action was fetched. */
+  startedAt?: number;
 }
 
 /** Thrown by an attempt that failed, so p-retry sees a failure (never a TypeError: p-retry never retries those). */
@@ -95,7 +97,7 @@ export async function runRetryLoop(options: RetryLoopOptions): Promise<RetryResu
   const { plan, clock, events = {} } = options;
   const signal = options.signal ?? new AbortController().signal;
   const random = options.random ?? Math.random;
-  const startedAt = clock.now();
+  const startedAt = options.startedAt ?? clock.now();
   const deadline = plan.totalTimeoutMs !== undefined ? startedAt + plan.totalTimeoutMs : undefined;
   const attempts: AttemptRecord[] = [];
   let finalBecause = '';

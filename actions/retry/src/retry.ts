@@ -69,6 +69,8 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
     return merged;
   };
 
+  // total-timeout counts from here: fetching a remote action is part of the step's time.
+  const startedAt = clock.now();
   const task = config.task;
   // Running an action (`uses:`) loads local-runner, tar and the GitHub client; a command run never needs them.
   const actions =
@@ -80,7 +82,8 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
       ? await actions.resolveAction(task.uses, {
           workspace,
           tempDir,
-          // Fetching the action counts against total-timeout, and a cancellation stops it.
+          // Fetching the action counts against total-timeout (the loop's deadline starts at
+          // `startedAt` too), and a cancellation stops it.
           signal: AbortSignal.any([
             ...(deps.signal ? [deps.signal] : []),
             ...(config.plan.totalTimeoutMs !== undefined
@@ -172,6 +175,7 @@ export async function runRetry(config: RetryConfig, deps: RetryDeps): Promise<Re
   return runRetryLoop({
     plan: config.plan,
     clock,
+    startedAt,
     random: deps.random,
     signal: deps.signal,
     runAttempt: (request) =>

@@ -41,12 +41,7 @@ export async function extractInside(
   options: { limits?: Partial<ExtractLimits>; signal?: AbortSignal } = {},
 ): Promise<void> {
   const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
-  const archiveSize = (await stat(archive)).size;
-  if (archiveSize > limits.maxArchiveBytes) {
-    throw new UnsafeArchiveError(
-      `the action's archive is ${formatMiB(archiveSize)}, more than the ${formatMiB(limits.maxArchiveBytes)} allowed`,
-    );
-  }
+  checkArchiveSize((await stat(archive)).size, limits);
   const refused: string[] = [];
   let top: string | undefined;
   let entries = 0;
@@ -91,10 +86,7 @@ export async function extractInside(
   const onAbort = () => fail(options.signal?.reason ?? new Error('aborted'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const inside = (target: string) => {
-    const relative = path.relative(dir, target);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
+  const inside = (target: string) => isInside(dir, target);
   const warnings: string[] = [];
   // Loaded on first use: only a remote `uses:` needs it, and start-up should not pay for it.
   const tar = await import('tar');
@@ -174,8 +166,7 @@ async function checkExtractedTree(dir: string): Promise<void> {
       const full = path.join(folder, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realpath(full).catch(() => undefined);
-        const relative = resolved === undefined ? undefined : path.relative(root, resolved);
-        if (relative === undefined || relative.startsWith('..') || path.isAbsolute(relative)) {
+        if (resolved === undefined || !isInside(root, resolved)) {
           throw new UnsafeArchiveError(
             `the action's archive has a link that resolves outside its directory or nowhere: ${path.relative(root, full)}`,
           );
@@ -187,6 +178,22 @@ async function checkExtractedTree(dir: string): Promise<void> {
       if (entry.isDirectory()) pending.push(full);
     }
   }
+}
+
+/** Refuses an archive larger than the download limit (before it is written or read). */
+export function checkArchiveSize(bytes: number, limits: Partial<ExtractLimits> = {}): void {
+  const limit = limits.maxArchiveBytes ?? DEFAULT_EXTRACT_LIMITS.maxArchiveBytes;
+  if (bytes > limit) {
+    throw new UnsafeArchiveError(
+      `the action's archive is ${formatMiB(bytes)}, more than the ${formatMiB(limit)} allowed`,
+    );
+  }
+}
+
+/** True when `target` is `root` or below it. */
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function formatMiB(bytes: number): string {

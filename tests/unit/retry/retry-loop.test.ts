@@ -141,6 +141,21 @@ describe('retry loop', () => {
     expect(clock.sleeps).toEqual([1000]);
   });
 
+  test('total-timeout counts from the start of the step when given (time spent fetching an action)', async () => {
+    const clock = new VirtualClock(1_700_000_000_000);
+    const limits: Array<number | undefined> = [];
+    await runRetryLoop({
+      plan: plan({ maxAttempts: 1, totalTimeoutMs: 10_000 }),
+      clock,
+      startedAt: clock.now() - 4000,
+      runAttempt: async ({ timeoutMs }) => {
+        limits.push(timeoutMs);
+        return attempt({ outcome: 'success' });
+      },
+    });
+    expect(limits).toEqual([6000]);
+  });
+
   test('an attempt cut by total-timeout is final', async () => {
     const { result, clock } = await timingOut({ maxAttempts: 5, timeoutMs: 60_000, totalTimeoutMs: 3000 });
     expect(result.attempts).toHaveLength(1);
