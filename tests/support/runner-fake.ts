@@ -4,18 +4,18 @@ import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import { join } from 'node:path';
-import { createRunner, type Runner } from '@qeml/action-kit';
-import { parseFileCommands, parseWorkflowCommand } from '@qeml/runner-protocol';
+import { createRunner, type Runner, type RunnerOptions } from '@qeml/action-kit';
+import {
+  FILE_COMMAND_VARIABLES,
+  type FileCommandVariable,
+  parseFileCommands,
+  parsePathFile,
+  parseWorkflowCommand,
+  type WorkflowCommand,
+} from '@qeml/runner-protocol';
 import { tempDirForFile } from './temp';
 
-export const STEP_FILES = [
-  'GITHUB_OUTPUT',
-  'GITHUB_ENV',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-  'GITHUB_STEP_SUMMARY',
-] as const;
-export type StepFile = (typeof STEP_FILES)[number];
+export type StepFile = FileCommandVariable;
 
 export interface FakeStep {
   runner: Runner;
@@ -26,7 +26,7 @@ export interface FakeStep {
   /** Everything written to stdout. */
   stdout(): string;
   /** The `::name props::message` lines written to stdout, parsed. */
-  commands(): { name: string; properties: Record<string, string>; message: string }[];
+  commands(): WorkflowCommand[];
   /** Raw text of one file command. */
   file(name: StepFile): Promise<string>;
   outputs(): Promise<Record<string, string>>;
@@ -37,11 +37,17 @@ export interface FakeStep {
   summary(): Promise<string>;
 }
 
-/** A fake step whose files live in a temp dir removed after the test file. */
-export function fakeStep(env: NodeJS.ProcessEnv = {}): FakeStep {
-  const dir = tempDirForFile('qeml-step-');
+/**
+ * A fake step whose files live in `dir` (default: a temp dir removed after the test file);
+ * `options` go to createRunner (e.g. `newId` for fixed heredoc delimiters).
+ */
+export function fakeStep(
+  env: NodeJS.ProcessEnv = {},
+  options: Omit<RunnerOptions, 'env' | 'write' | 'setExitCode'> = {},
+  dir = tempDirForFile('qeml-step-'),
+): FakeStep {
   const stepEnv: NodeJS.ProcessEnv = { PATH: '/usr/bin', ...env };
-  for (const name of STEP_FILES) {
+  for (const name of FILE_COMMAND_VARIABLES) {
     stepEnv[name] = join(dir, name.toLowerCase());
     writeFileSync(stepEnv[name], '');
   }
@@ -53,6 +59,7 @@ export function fakeStep(env: NodeJS.ProcessEnv = {}): FakeStep {
       stdout += text;
     },
     setExitCode: (code) => exitCodes.push(code),
+    ...options,
   });
   const file = (name: StepFile) => readFile(stepEnv[name] ?? '', 'utf8');
   return {
@@ -69,7 +76,7 @@ export function fakeStep(env: NodeJS.ProcessEnv = {}): FakeStep {
     outputs: async () => parseFileCommands(await file('GITHUB_OUTPUT'), 'GITHUB_OUTPUT'),
     exportedEnv: async () => parseFileCommands(await file('GITHUB_ENV'), 'GITHUB_ENV'),
     state: async () => parseFileCommands(await file('GITHUB_STATE'), 'GITHUB_STATE'),
-    path: async () => (await file('GITHUB_PATH')).split(EOL).filter((line) => line !== ''),
+    path: async () => parsePathFile(await file('GITHUB_PATH')),
     summary: () => file('GITHUB_STEP_SUMMARY'),
   };
 }

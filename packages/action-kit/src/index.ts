@@ -1,5 +1,5 @@
 /** @qeml/action-kit: our side of the runner protocol, inputs, summaries, redaction, the GitHub client. */
-export { ANSI_SEQUENCE_SOURCE, stripAnsi } from './ansi';
+export { stripAnsi } from './ansi';
 export { type Clock, isAbortError, systemClock, VirtualClock } from './clock';
 export { formatDuration, parseDuration } from './duration';
 export { ConfigurationError, isConfigurationError } from './errors';
@@ -24,7 +24,6 @@ export {
 } from './logger';
 export {
   compileUserPattern,
-  MAX_PATTERN_LENGTH,
   MAX_PROGRAM_SIZE,
   type UserPattern,
   type UserPatternOptions,

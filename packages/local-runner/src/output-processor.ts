@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { escapeData, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
+import { formatCommand, parseWorkflowCommand, type WorkflowCommand } from '@qeml/runner-protocol';
 import { checkedPosition, relativeToWorkspace } from './annotation-position';
 import { setIgnoringCase } from './case-insensitive';
 import { bytesMayBeCommand, LineSplitter } from './line-splitter';
@@ -91,8 +91,8 @@ export class OutputProcessor {
 
   private own(level: 'warning' | 'error', message: string): void {
     const masked = this.masker.mask(message);
-    this.addAnnotation({ level, message: masked.slice(0, MAX_ANNOTATION_LENGTH) });
-    this.relay?.(`::${level}::${escapeData(masked)}`);
+    this.addAnnotation({ level, message: masked });
+    this.relay?.(formatCommand(level, masked));
   }
 
   private line(bytes: Buffer, continuation: boolean): void {
@@ -192,7 +192,9 @@ export class OutputProcessor {
     this.fail(`Unable to process command '::${command.name}::${command.message}' successfully. ${why}`);
   }
 
+  /** Logs and keeps an annotation as the runner does: its message cut at 4096 characters, 10 per level. */
   private addAnnotation(annotation: Annotation): void {
+    annotation.message = annotation.message.slice(0, MAX_ANNOTATION_LENGTH);
     this.log.add(`##[${annotation.level}]${annotation.message}`);
     if (this.kept[annotation.level] >= MAX_ANNOTATIONS_PER_LEVEL) return;
     this.kept[annotation.level]++;
@@ -216,10 +218,7 @@ export class OutputProcessor {
 
   private fail(message: string): void {
     this.effects.failures.push(message);
-    this.addAnnotation({
-      level: 'error',
-      message: this.masker.mask(message).slice(0, MAX_ANNOTATION_LENGTH),
-    });
+    this.addAnnotation({ level: 'error', message: this.masker.mask(message) });
   }
 
   private annotation(
@@ -227,10 +226,7 @@ export class OutputProcessor {
     message: string,
     properties: Record<string, string>,
   ): Annotation {
-    const annotation: Annotation = {
-      level,
-      message: this.masker.mask(message).slice(0, MAX_ANNOTATION_LENGTH),
-    };
+    const annotation: Annotation = { level, message: this.masker.mask(message) };
     const file = properties.file ? relativeToWorkspace(properties.file, this.workspace) : undefined;
     if (file) annotation.file = file;
     if (properties.title) annotation.title = this.masker.mask(properties.title);

@@ -1,4 +1,5 @@
 import {
+  FILE_COMMANDS,
   type FileCommandVariable,
   isRefusedEnvName,
   parseFileCommands,
@@ -38,36 +39,36 @@ export function readPhaseFiles(files: Record<FileCommandVariable, string>): Phas
     reportedErrors: [],
     errors: [],
   };
-  const read = (variable: FileCommandVariable, label: string): string | undefined => {
+  const read = (variable: FileCommandVariable): string | undefined => {
     const file = readCommandFile(files[variable], FILE_COMMAND_LIMIT_BYTES);
     if (!file.tooLarge) return file.text;
     effects.errors.push(
-      `Unable to process file command '${label}' successfully: the file is ${file.size} bytes, ` +
+      `Unable to process file command '${FILE_COMMANDS[variable].label}' successfully: the file is ${file.size} bytes, ` +
         `over local-runner's limit of ${FILE_COMMAND_LIMIT_BYTES}`,
     );
     return undefined;
   };
-  const parse = (variable: FileCommandVariable, label: string): Record<string, string> => {
-    const text = read(variable, label);
+  const parse = (variable: FileCommandVariable): Record<string, string> => {
+    const text = read(variable);
     if (text === undefined) return {};
     try {
-      return parseFileCommands(text, label);
+      return parseFileCommands(text, FILE_COMMANDS[variable].label);
     } catch (error) {
       effects.errors.push((error as Error).message);
       return {};
     }
   };
 
-  effects.outputs = parse('GITHUB_OUTPUT', 'output');
-  for (const [name, value] of Object.entries(parse('GITHUB_ENV', 'env'))) {
+  effects.outputs = parse('GITHUB_OUTPUT');
+  for (const [name, value] of Object.entries(parse('GITHUB_ENV'))) {
     if (isRefusedEnvName(name)) {
       effects.reportedErrors.push(REFUSED_ENV_MESSAGE(name));
       continue;
     }
     effects.env[name] = value;
   }
-  effects.state = parse('GITHUB_STATE', 'state');
-  effects.path = parsePathFile(read('GITHUB_PATH', 'path') ?? '');
+  effects.state = parse('GITHUB_STATE');
+  effects.path = parsePathFile(read('GITHUB_PATH') ?? '');
 
   const summary = readCommandFile(files.GITHUB_STEP_SUMMARY, SUMMARY_LIMIT_BYTES);
   if (summary.tooLarge) {

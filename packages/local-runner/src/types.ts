@@ -1,4 +1,5 @@
 /** Public types of @qeml/local-runner: what a caller passes and what one step run returns. */
+import type { FileCommandVariable } from '@qeml/runner-protocol';
 
 export type PhaseName = 'pre' | 'main' | 'post';
 export type StepOutcome = 'success' | 'failure' | 'cancelled';
@@ -27,13 +28,7 @@ export interface RunOptions {
    * The file commands this runner offers (default: all five). Runners before 2.298 and older GHES
    * versions have no GITHUB_STEP_SUMMARY: leave it out to see how an action copes.
    */
-  fileCommands?: readonly (
-    | 'GITHUB_OUTPUT'
-    | 'GITHUB_ENV'
-    | 'GITHUB_PATH'
-    | 'GITHUB_STATE'
-    | 'GITHUB_STEP_SUMMARY'
-  )[];
+  fileCommands?: readonly FileCommandVariable[];
   /** The step's `uses:` is a `./path` in the workspace: the runner runs no `pre` for such an action. */
   localAction?: boolean;
   /** Value of `${{ github.token }}` / `${{ secrets.GITHUB_TOKEN }}`; registered as a mask. */

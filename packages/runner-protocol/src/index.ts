@@ -22,10 +22,7 @@ export {
   escapeData,
   escapeProperty,
   formatCommand,
-  mayBeCommand,
   parseWorkflowCommand,
   toCommandValue,
-  unescapeData,
-  unescapeProperty,
   type WorkflowCommand,
 } from './workflow-command';

@@ -99,11 +99,6 @@ export function parseWorkflowCommand(line: string): WorkflowCommand | undefined 
   return { name, properties, message: unescapeData(line.slice(end + 2)) };
 }
 
-/** True when the line may be a command: the cheap test a reader runs on every line. */
-export function mayBeCommand(line: string): boolean {
-  return line.trimStart().startsWith('::');
-}
-
 // The runner replaces the codes one after the other, `%25` last.
 const DATA_CODES: [string, string][] = [
   ['%0D', '\r'],
@@ -111,11 +106,11 @@ const DATA_CODES: [string, string][] = [
 ];
 const PROPERTY_CODES: [string, string][] = [...DATA_CODES, ['%3A', ':'], ['%2C', ',']];
 
-export function unescapeData(text: string): string {
+function unescapeData(text: string): string {
   return replaceCodes(text, DATA_CODES);
 }
 
-export function unescapeProperty(text: string): string {
+function unescapeProperty(text: string): string {
   return replaceCodes(text, PROPERTY_CODES);
 }
 

@@ -1,32 +1,16 @@
-// action-kit's runner against the protocol's reader: what one writes, the other must read back.
-import { readFile, writeFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { createRunner, type RunnerOptions } from '@qeml/action-kit';
 import { parseFileCommands, parseWorkflowCommand } from '@qeml/runner-protocol';
+import { fakeStep } from '../../support/runner-fake';
 import { withTempDir } from '../../support/temp';
-
-const FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
 
 /** A runner over fresh file-command files in `dir`, collecting stdout lines and exit codes. */
 async function stepIn(dir: string, extra: RunnerOptions = {}) {
-  const env: NodeJS.ProcessEnv = { PATH: '/usr/bin' };
-  for (const name of FILES) {
-    env[name] = join(dir, name.toLowerCase());
-    await writeFile(env[name]!, '');
-  }
-  const stdout: string[] = [];
-  const exitCodes: number[] = [];
-  const runner = createRunner({
-    env,
-    write: (text) => stdout.push(text),
-    setExitCode: (code) => exitCodes.push(code),
-    ...extra,
-  });
-  const read = (name: (typeof FILES)[number]) => readFile(env[name]!, 'utf8');
-  const lines = () => stdout.join('').split(EOL).slice(0, -1);
-  return { env, runner, read, lines, exitCodes };
+  const step = fakeStep({}, extra, dir);
+  const lines = () => step.stdout().split(EOL).slice(0, -1);
+  return { env: step.env, runner: step.runner, read: step.file, lines, exitCodes: step.exitCodes };
 }
 
 const MULTI_LINE = 'first line\nsecond = line\r\nthird<<EOF\n\n%0A stays literal';
