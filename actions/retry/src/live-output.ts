@@ -46,14 +46,24 @@ export class LiveOutput extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     let from = 0;
+    // Ordinary lines pass through in one push per run of them, not one per line.
+    let passFrom = 0;
     while (from < chunk.length) {
       const newline = chunk.indexOf(NEWLINE, from);
       const end = newline === -1 ? chunk.length : newline + 1;
-      if (this.rememberLastLine)
-        this.remember(chunk.subarray(from, newline === -1 ? end : newline), newline !== -1);
-      this.takePiece(chunk.subarray(from, end), newline !== -1);
+      const endsLine = newline !== -1;
+      if (this.rememberLastLine) this.remember(chunk.subarray(from, endsLine ? newline : end), endsLine);
+      const piece = chunk.subarray(from, end);
+      if (this.heldLength > 0 || (this.atLineStart && mayStartCommand(piece))) {
+        if (passFrom < from) this.push(chunk.subarray(passFrom, from));
+        this.hold(piece, endsLine);
+        passFrom = end;
+      } else {
+        this.atLineStart = endsLine;
+      }
       from = end;
     }
+    if (passFrom < chunk.length) this.push(chunk.subarray(passFrom));
     done();
   }
 
@@ -90,18 +100,12 @@ export class LiveOutput extends Transform {
     done();
   }
 
-  private takePiece(piece: Buffer, endsLine: boolean): void {
-    if (this.atLineStart || this.heldLength > 0) {
-      if (this.heldLength > 0 || mayStartCommand(piece)) {
-        this.held.push(piece);
-        this.heldLength += piece.length;
-        if (endsLine) this.settleHeldLine();
-        else if (this.heldLength > MAX_HELD_LINE) this.releaseHeld();
-        return;
-      }
-    }
-    this.push(piece);
-    this.atLineStart = endsLine;
+  /** Keeps a piece of a line that may be a command until the line ends (or proves too long). */
+  private hold(piece: Buffer, endsLine: boolean): void {
+    this.held.push(piece);
+    this.heldLength += piece.length;
+    if (endsLine) this.settleHeldLine();
+    else if (this.heldLength > MAX_HELD_LINE) this.releaseHeld();
   }
 
   private settleHeldLine(): void {
