@@ -34,7 +34,7 @@ export interface CompiledCatalogue {
   candidates(text: string): CompiledSignature[];
 }
 
-export function compileSignature(signature: Signature): CompiledSignature {
+function compileSignature(signature: Signature): CompiledSignature {
   const keywords = signature.keywords.map((k) => k.toLowerCase()).filter((k) => k !== '');
   const window = Math.max(1, signature.window ?? 1);
   let exec: (text: string) => { groups?: Record<string, string | undefined> } | null;
@@ -76,7 +76,7 @@ export function compileCatalogue(
   // One automaton over every keyword: the scanner's prefilter, and in one pass over a line the
   // signatures it may match (a keyword only the locator weighs names none).
   const signatureKeywords = compiled.flatMap((signature) => signature.keywords);
-  const prefilter = keywordPrefilter([...signatureKeywords, ...extraKeywords]);
+  const prefilter = new KeywordAutomaton([...signatureKeywords, ...extraKeywords]);
   const signaturesOf = prefilter.keywords.map((keyword) =>
     compiled.filter((signature) => signature.keywords.includes(keyword)),
   );
@@ -90,9 +90,4 @@ export function compileCatalogue(
       return [...found];
     },
   };
-}
-
-/** The scanner's prefilter over every keyword (ASCII case-insensitive). */
-export function keywordPrefilter(keywords: readonly string[]): KeywordAutomaton {
-  return new KeywordAutomaton(keywords);
 }

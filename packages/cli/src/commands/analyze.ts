@@ -20,7 +20,7 @@ import { loadCatalogue, PatternsFileError } from '../catalogue-files';
 import { type CliIO, type Command, UsageError } from '../command';
 
 /** Some file could not be read (the others were still analysed). */
-export const EXIT_UNREADABLE = 1;
+const EXIT_UNREADABLE = 1;
 
 const usage = `Usage: qeml analyze [--patterns FILE] [--baseline PASSING_LOG] [--format text|json] <file|->...
 
