@@ -88,11 +88,7 @@ try {
   const bytes = buildLog(big, sources, targetMB);
   const quarterBytes = buildLog(quarter, sources, targetMB / 4);
   const catalogue = builtinCatalogue();
-  // rg joins the patterns into one regex, where a group name may occur once: groups become plain.
-  writeFileSync(
-    path.join(work, 'patterns.rg'),
-    ripgrepPatternFile(catalogue).replace(/\(\?P?<[A-Za-z]\w*>/g, '(?:'),
-  );
+  writeFileSync(path.join(work, 'patterns.rg'), ripgrepPatternFile(catalogue));
   writeFileSync(path.join(work, 'patterns.json'), JSON.stringify(catalogue));
   writeFileSync(path.join(work, 'naive.mjs'), NAIVE);
   const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });

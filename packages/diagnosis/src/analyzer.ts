@@ -67,6 +67,13 @@ export function compileForAnalysis(signatures: readonly Signature[]): CompiledCa
   return compileCatalogue(signatures, LOCATOR_KEYWORDS);
 }
 
+/** The catalogue as given when already compiled, else compiled for analysis. */
+function asCompiled(catalogue: readonly Signature[] | CompiledCatalogue): CompiledCatalogue {
+  return Array.isArray(catalogue)
+    ? compileForAnalysis(catalogue as readonly Signature[])
+    : (catalogue as CompiledCatalogue);
+}
+
 /** A push analyzer for one log: `write` chunks as they arrive, then `end`. */
 export class LogAnalyzer {
   private readonly catalogue: CompiledCatalogue;
@@ -83,9 +90,7 @@ export class LogAnalyzer {
   private readonly propagations: number[] = [];
 
   constructor(private readonly options: AnalyzerOptions) {
-    this.catalogue = Array.isArray(options.catalogue)
-      ? compileForAnalysis(options.catalogue as readonly Signature[])
-      : (options.catalogue as CompiledCatalogue);
+    this.catalogue = asCompiled(options.catalogue);
     this.locatorOptions = { ...DEFAULT_LOCATOR, ...options.locator };
     this.clock = options.deps?.clock ?? systemClock;
     this.logger = options.deps?.logger ?? silentLogger;
@@ -299,9 +304,7 @@ export async function readBaseline(
   source: AsyncIterable<Buffer | string>,
   catalogue: readonly Signature[] | CompiledCatalogue,
 ): Promise<Baseline> {
-  const compiled = Array.isArray(catalogue)
-    ? compileForAnalysis(catalogue as readonly Signature[])
-    : (catalogue as CompiledCatalogue);
+  const compiled = asCompiled(catalogue);
   const baseline = new Baseline();
   const scanner = new LogScanner({
     prefilter: compiled.prefilter,

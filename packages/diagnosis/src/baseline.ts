@@ -5,7 +5,7 @@
  */
 
 /** Normalised lines kept from one passing log at most (memory stays bounded on any log). */
-export const MAX_BASELINE_LINES = 200_000;
+const MAX_BASELINE_LINES = 200_000;
 
 const VOLATILE: ReadonlyArray<[RegExp, string]> = [
   // ISO timestamps, dates and clock times
@@ -41,9 +41,5 @@ export class Baseline {
 
   has(cleaned: string): boolean {
     return this.lines.has(normalizeLine(cleaned));
-  }
-
-  get size(): number {
-    return this.lines.size;
   }
 }

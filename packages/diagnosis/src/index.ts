@@ -11,7 +11,6 @@ export {
 export { Baseline, normalizeLine } from './baseline';
 export {
   builtinCatalogue,
-  EXTRACTED_GROUPS,
   mergeCatalogue,
   parseUserPatterns,
   ripgrepPattern,
@@ -20,8 +19,7 @@ export {
   type UserPatterns,
   UserPatternsError,
 } from './catalogue';
-export { KeywordAutomaton } from './keywords';
-export { type CompiledCatalogue, compileCatalogue, keywordPrefilter } from './matcher';
+export { type CompiledCatalogue, compileCatalogue } from './matcher';
 export { renderJson, renderMarkdown, renderText, type TextOptions, toReport } from './report';
 export { LogScanner, MAX_LINE_BYTES, type ScanStats } from './scanner';
 export type {

@@ -94,10 +94,4 @@ export class KeywordAutomaton {
       for (let k = 0; k < here.length; k++) found.add(here[k]!);
     }
   }
-
-  /** True when `text` holds any keyword (case-insensitive). */
-  test(text: string): boolean {
-    const bytes = Buffer.from(text, 'utf8');
-    return this.find(bytes, 0, bytes.length) !== -1;
-  }
 }

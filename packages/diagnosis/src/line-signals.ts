@@ -4,8 +4,8 @@
  * These words are also prefilter keywords, so a line none of them holds is never looked at.
  */
 
-/** Keywords that make a line worth a look even when no signature names it. */
-export const LOCATOR_KEYWORDS = [
+/** The words of a line that reads like an error; `errorWeight` weighs them. */
+const ERROR_WORDS = [
   'error',
   'err!',
   'fail',
@@ -33,6 +33,11 @@ export const LOCATOR_KEYWORDS = [
   'invalid',
   'unexpected',
   'not ok',
+] as const;
+
+/** Keywords that make a line worth a look even when no signature names it. */
+export const LOCATOR_KEYWORDS = [
+  ...ERROR_WORDS,
   'exited with',
   'exit code',
   'exit status',
@@ -67,8 +72,12 @@ export function stepStart(text: string, marker?: string): string | undefined {
 }
 
 /** One cheap look for any of the words `errorWeight` and `isPropagation` weigh. */
-const ANY_ERROR_WORD =
-  /error|err!|fail|fatal|exception|panic|abort|traceback|assert|cannot|can't|could not|couldn't|unable to|not found|no such file|denied|undefined|segmentation|core dumped|killed|timed out|timeout|missing|invalid|unexpected|not ok|\*\*\*|exited with|exit status/i;
+const ANY_ERROR_WORD = new RegExp(
+  [...ERROR_WORDS, '***', 'exited with', 'exit status']
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'i',
+);
 
 /** False when no word the generic locator weighs is on the line (most candidate lines of a catalogue hit). */
 export function mayBeError(text: string): boolean {
@@ -81,7 +90,7 @@ interface Weighted {
 }
 
 // Weights say how strongly a word points at a reason; the sum is capped.
-const ERROR_WORDS: readonly Weighted[] = [
+const ERROR_WORD_WEIGHTS: readonly Weighted[] = [
   { pattern: /\berror\b|\berr!|error:|errors? occurred/, weight: 3 },
   { pattern: /\bfatal\b/, weight: 3 },
   { pattern: /\bpanic(?:ked)?\b|traceback|segmentation fault|core dumped/, weight: 3 },
@@ -138,7 +147,7 @@ export function errorWeight(text: string): number {
   const lower = text.toLowerCase();
   let total = 0;
   let strongest = 0;
-  for (const { pattern, weight } of ERROR_WORDS) {
+  for (const { pattern, weight } of ERROR_WORD_WEIGHTS) {
     if (pattern.test(lower)) {
       total += weight;
       strongest = Math.max(strongest, weight);

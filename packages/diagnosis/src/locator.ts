@@ -63,7 +63,7 @@ export const DEFAULT_LOCATOR: LocatorOptions = {
 const SEVERITY_WEIGHT = { error: 6, warning: 2, info: 1 } as const;
 
 /** How likely `candidate` is the reason, before its neighbours are considered. */
-export function scoreCandidate(candidate: Candidate, structure: LogStructure): number {
+function scoreCandidate(candidate: Candidate, structure: LogStructure): number {
   const signature = candidate.match?.signature;
   if (signature?.category === 'benign') return 0;
   let base = signature ? SEVERITY_WEIGHT[signature.severity] + candidate.weight / 2 : candidate.weight;

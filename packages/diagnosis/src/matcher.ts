@@ -34,7 +34,7 @@ export interface CompiledCatalogue {
   candidates(text: string): CompiledSignature[];
 }
 
-export function compileSignature(signature: Signature): CompiledSignature {
+function compileSignature(signature: Signature): CompiledSignature {
   const keywords = signature.keywords.map((k) => k.toLowerCase()).filter((k) => k !== '');
   const window = Math.max(1, signature.window ?? 1);
   let exec: (text: string) => { groups?: Record<string, string | undefined> } | null;
@@ -73,25 +73,21 @@ export function compileCatalogue(
   extraKeywords: readonly string[] = [],
 ): CompiledCatalogue {
   const compiled = signatures.map(compileSignature);
-  // One automaton over the signatures' keywords names the signatures a line may match in one pass.
-  const signatureKeywords = [...new Set(compiled.flatMap((signature) => signature.keywords))];
-  const byKeyword = new KeywordAutomaton(signatureKeywords);
-  const signaturesOf = byKeyword.keywords.map((keyword) =>
+  // One automaton over every keyword: the scanner's prefilter, and in one pass over a line the
+  // signatures it may match (a keyword only the locator weighs names none).
+  const signatureKeywords = compiled.flatMap((signature) => signature.keywords);
+  const prefilter = new KeywordAutomaton([...signatureKeywords, ...extraKeywords]);
+  const signaturesOf = prefilter.keywords.map((keyword) =>
     compiled.filter((signature) => signature.keywords.includes(keyword)),
   );
   return {
     signatures: compiled,
-    prefilter: keywordPrefilter([...signatureKeywords, ...extraKeywords]),
+    prefilter,
     candidates(text) {
       const found = new Set<CompiledSignature>();
-      for (const index of byKeyword.keywordsIn(text))
+      for (const index of prefilter.keywordsIn(text))
         for (const signature of signaturesOf[index]!) found.add(signature);
       return [...found];
     },
   };
-}
-
-/** The scanner's prefilter over every keyword (ASCII case-insensitive). */
-export function keywordPrefilter(keywords: readonly string[]): KeywordAutomaton {
-  return new KeywordAutomaton(keywords);
 }

@@ -80,10 +80,6 @@ export class LogScanner {
     return this.tail;
   }
 
-  get lines(): number {
-    return this.lineCount;
-  }
-
   /** Drops retained lines the caller no longer needs. */
   retainOnly(keep: (line: number) => boolean): void {
     for (const line of this.retained.keys()) if (!keep(line)) this.retained.delete(line);

@@ -1,11 +1,12 @@
 /** The scanner: line numbers follow the corpus convention whatever the chunking, and only the head of a long line is held. */
 import { describe, expect, test } from '@jest/globals';
-import { keywordPrefilter, LogScanner, MAX_LINE_BYTES } from '@qeml/diagnosis';
+import { LogScanner, MAX_LINE_BYTES } from '@qeml/diagnosis';
+import { KeywordAutomaton } from '../../../packages/diagnosis/src/keywords';
 
 function scan(input: Buffer | string, keywords: string[], chunkSize = 5) {
   const seen: { line: number; text: string }[] = [];
   const scanner = new LogScanner({
-    prefilter: keywordPrefilter(keywords),
+    prefilter: new KeywordAutomaton(keywords),
     onCandidate: (line, text) => {
       seen.push({ line, text });
       return undefined;

@@ -1,8 +1,8 @@
 // `qeml analyze [--patterns F] [--baseline PASSING_LOG] [--format text|json] <file|->...`: the
 // diagnosis engine from a terminal. Each log gets a verdict and its findings, best first.
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Redactor } from '@qeml/action-kit';
 import {
@@ -20,7 +20,7 @@ import { loadCatalogue, PatternsFileError } from '../catalogue-files';
 import { type CliIO, type Command, UsageError } from '../command';
 
 /** Some file could not be read (the others were still analysed). */
-export const EXIT_UNREADABLE = 1;
+const EXIT_UNREADABLE = 1;
 
 const usage = `Usage: qeml analyze [--patterns FILE] [--baseline PASSING_LOG] [--format text|json] <file|->...
 
@@ -56,29 +56,24 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const catalogue = compileForAnalysis(await catalogueFor(values.patterns, io));
   let baseline: Baseline | undefined;
   if (values.baseline !== undefined) {
-    const problem = await unreadable(values.baseline, io);
-    if (problem) throw new UsageError(`--baseline ${problem}`);
-    baseline = await readBaseline(createReadStream(resolve(values.baseline, io)), catalogue);
+    const log = await openLog(values.baseline, io);
+    if (typeof log === 'string') throw new UsageError(`--baseline ${log}`);
+    baseline = await readBaseline(log, catalogue);
   }
 
   const redactor = new Redactor();
   const analyses: LogAnalysis[] = [];
   let failed = false;
   for (const file of positionals) {
-    const problem = file === '-' ? undefined : await unreadable(file, io);
-    if (problem) {
-      io.stderr.write(`qeml analyze: ${problem}\n`);
+    const source = file === '-' ? (io.stdin ?? process.stdin) : await openLog(file, io);
+    if (typeof source === 'string') {
+      io.stderr.write(`qeml analyze: ${source}\n`);
       failed = true;
       continue;
     }
-    const source = file === '-' ? (io.stdin ?? process.stdin) : createReadStream(resolve(file, io));
     try {
-      const { stats: _stats, ...analysis } = await analyzeLog(file, source, {
-        catalogue,
-        baseline,
-        deps: { redactor },
-      });
-      analyses.push(analysis);
+      // The renderers write only the contract's fields (the scan's stats stay out).
+      analyses.push(await analyzeLog(file, source, { catalogue, baseline, deps: { redactor } }));
     } catch (error) {
       io.stderr.write(`qeml analyze: ${file}: could not be read (${(error as Error).message})\n`);
       failed = true;
@@ -103,17 +98,32 @@ function resolve(file: string, io: CliIO): string {
   return path.resolve(io.cwd, file);
 }
 
-/** Why `file` cannot be read as a log, in one line; undefined when it can. */
-async function unreadable(file: string, io: CliIO): Promise<string | undefined> {
+/** The log opened once for reading, or why `file` cannot be read as a log, in one line. */
+async function openLog(file: string, io: CliIO): Promise<Readable | string> {
+  const isDirectory = `${file}: is a directory, expected a log file`;
+  const full = resolve(file, io);
   try {
-    const info = await stat(resolve(file, io));
-    if (info.isDirectory()) return `${file}: is a directory, expected a log file`;
-    await (await open(resolve(file, io), 'r')).close();
-    return undefined;
+    const handle = await open(full, 'r');
+    let streaming = false;
+    try {
+      if ((await handle.stat()).isDirectory()) return isDirectory;
+      streaming = true;
+      return handle.createReadStream();
+    } finally {
+      if (!streaming) await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return isDirectory;
     if (code === 'ENOENT') return `${file}: no such file`;
-    if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
+    if (code === 'EACCES' || code === 'EPERM') {
+      // A directory reads as one even when its permissions would also refuse it.
+      const directory = await stat(full).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+      return directory ? isDirectory : `${file}: permission denied`;
+    }
     return `${file}: cannot be read (${(error as Error).message})`;
   }
 }

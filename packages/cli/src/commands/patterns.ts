@@ -47,7 +47,7 @@ export const patternsCommand: Command = {
 };
 
 /** What a person reads: one signature per line, then a count. */
-export function catalogueTable(catalogue: readonly Signature[]): string {
+function catalogueTable(catalogue: readonly Signature[]): string {
   const rows = [['ID', 'CATEGORY', 'TRANSIENT', 'RECOVERY', 'TITLE']];
   for (const s of catalogue) {
     rows.push([

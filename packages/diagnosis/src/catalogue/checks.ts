@@ -3,7 +3,7 @@
 import type { Signature } from '../types';
 
 /** The named groups a pattern may capture; the scanner copies them into the finding. */
-export const EXTRACTED_GROUPS = ['file', 'line', 'column', 'test'] as const;
+const EXTRACTED_GROUPS = ['file', 'line', 'column', 'test'] as const;
 
 /** Keywords are compared lower-cased; the catalogue stores them that way. */
 export function normaliseKeywords(keywords: readonly string[]): string[] {

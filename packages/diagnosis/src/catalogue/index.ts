@@ -8,7 +8,6 @@ export function builtinCatalogue(): readonly Signature[] {
   return BUILTIN_SIGNATURES;
 }
 
-export { EXTRACTED_GROUPS, exampleProblems } from './checks';
 export { ripgrepPattern, ripgrepPatternFile } from './ripgrep';
 export {
   mergeCatalogue,
