@@ -104,4 +104,11 @@ describe('github-sim blob host for cache archives', () => {
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('Signed expiry time');
   });
+
+  test('a blob name with a malformed %-escape is refused like any unsigned blob, not a crash', async () => {
+    const response = await fetch(`${sim.blobUrl}/simstorage/actions-cache/%E0%A4%A.tzst?sig=x`);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-ms-error-code')).toBe('AuthenticationFailed');
+    expect(await fetch(`${sim.blobUrl}/simstorage/actions-cache`).then((r) => r.status)).toBe(404);
+  });
 });
