@@ -1,5 +1,5 @@
 import type { BlobContainer } from './blob-container';
-import type { Caches, RuntimeScope } from './model/caches';
+import { blobName, type Caches, type RuntimeScope } from './model/caches';
 import { matchTemplate, type SimResponse } from './router';
 
 /**
@@ -88,12 +88,12 @@ export class CacheService {
           'cache entry with the same key, version, and scope already exists',
         );
       }
-      return twirpOk({ ok: true, signed_upload_url: this.container.sign(cache.blob, 'write') });
+      return twirpOk({ ok: true, signed_upload_url: this.container.sign(blobName(cache), 'write') });
     }
     if (method === 'FinalizeCacheEntryUpload') {
       const cache = this.caches.reserved(scope, (c) => c.key === key && c.version === version);
       if (!cache) return twirpError(404, 'not_found', 'cache entry not found');
-      const archive = this.container.get(cache.blob);
+      const archive = this.container.get(blobName(cache));
       const size = Number(input.size_bytes ?? 0);
       if (!archive || archive.length !== size) {
         return twirpOk({
@@ -110,7 +110,7 @@ export class CacheService {
     if (!hit) return twirpOk({ ok: false, signed_download_url: '', matched_key: '' });
     return twirpOk({
       ok: true,
-      signed_download_url: this.container.sign(hit.blob, 'read'),
+      signed_download_url: this.container.sign(blobName(hit), 'read'),
       matched_key: hit.key,
     });
   }
@@ -127,16 +127,14 @@ export class CacheService {
           scope: hit.ref,
           cacheVersion: hit.version,
           creationTime: hit.createdAt,
-          archiveLocation: this.container.sign(hit.blob, 'read'),
+          archiveLocation: this.container.sign(blobName(hit), 'read'),
         },
       };
     }
     if (request.method === 'GET') {
       // The library lists caches by key only for its debug diagnostics.
       const key = request.query.key ?? '';
-      const caches = this.caches.caches.filter(
-        (c) => c.repoKey === scope.repoKey && c.state === 'ready' && c.key === key,
-      );
+      const caches = this.caches.scoped(scope).filter((c) => c.state === 'ready' && c.key === key);
       const artifactCaches = caches.map((c) => ({
         cacheKey: c.key,
         scope: c.ref,
@@ -168,7 +166,7 @@ export class CacheService {
       );
     }
     this.chunks.delete(cache.id);
-    this.container.store(cache.blob, archive);
+    this.container.store(blobName(cache), archive);
     this.caches.commit(cache, size);
     return { status: 204 };
   }
