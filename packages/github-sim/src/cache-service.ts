@@ -33,7 +33,7 @@ export interface CacheServiceRequest {
 }
 
 /** The route template a request matches, for the request log and fault matching. */
-export function cacheServiceRoute(method: string, path: string): string | null {
+function cacheServiceRoute(method: string, path: string): string | null {
   const route = CACHE_SERVICE_ROUTES.find((r) => r.method === method && matchTemplate(r.template, path));
   return route?.template ?? null;
 }
@@ -215,7 +215,7 @@ function twirpOk(body: Record<string, unknown>): SimResponse {
 }
 
 /** Twirp's error body (`code`, `msg`) with the HTTP status its code maps to. */
-export function twirpError(status: number, code: string, msg: string): SimResponse {
+function twirpError(status: number, code: string, msg: string): SimResponse {
   return { status, body: { code, msg } };
 }
 

@@ -3,7 +3,6 @@ import { ACTIONS_BOT, inRepo, type ModelContext } from './core';
 import type { RepoState } from './repos';
 
 export type CommitStatus = components['schemas']['status'];
-export type CombinedStatus = components['schemas']['combined-commit-status'];
 
 export const COMMIT_STATES = ['error', 'failure', 'pending', 'success'] as const;
 export type CommitState = (typeof COMMIT_STATES)[number];
