@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { STORAGE_ACCOUNT } from './blobs';
+import { STORAGE_ACCOUNT, storageErrorXml } from './blobs';
 import type { Clock } from './rate-limit';
 import type { SimResponse } from './router';
 
@@ -206,6 +206,6 @@ function md5(content: Buffer): string {
 
 /** Azure's XML error body, with the error code also in `x-ms-error-code`. */
 export function storageError(status: number, code: string, message: string): SimResponse {
-  const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  const body = storageErrorXml(code, message);
   return { status, body, headers: { 'content-type': 'application/xml', 'x-ms-error-code': code } };
 }
