@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { STORAGE_ACCOUNT } from './blobs';
+import { STORAGE_ACCOUNT, storageErrorXml } from './blobs';
 import type { Clock } from './rate-limit';
 import type { SimResponse } from './router';
 
@@ -51,10 +51,10 @@ export class BlobContainer {
   ) {}
 
   /** A SAS URL allowing `permission` on one blob until the TTL passes. */
-  sign(blob: string, permission: Permission, container = CACHE_CONTAINER): string {
+  sign(blob: string, permission: Permission): string {
     const expiresAt = this.clock.now() + this.ttlMs;
     const sig = randomBytes(24).toString('base64');
-    this.grants.set(sig, { container, blob, permission, expiresAt });
+    this.grants.set(sig, { container: CACHE_CONTAINER, blob, permission, expiresAt });
     const query = new URLSearchParams({
       sv: API_VERSION,
       se: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -62,16 +62,12 @@ export class BlobContainer {
       sp: permission === 'read' ? 'r' : 'cw',
       sig,
     });
-    return `${this.baseUrl}/${STORAGE_ACCOUNT}/${container}/${encodeURIComponent(blob)}?${query}`;
+    return `${this.baseUrl}/${STORAGE_ACCOUNT}/${CACHE_CONTAINER}/${encodeURIComponent(blob)}?${query}`;
   }
 
   /** The committed content of a blob, if any. */
-  get(blob: string, container = CACHE_CONTAINER): Buffer | undefined {
-    return this.blobs.get(`${container}/${blob}`)?.content;
-  }
-
-  delete(blob: string, container = CACHE_CONTAINER): void {
-    this.blobs.delete(`${container}/${blob}`);
+  get(blob: string): Buffer | undefined {
+    return this.blobs.get(`${CACHE_CONTAINER}/${blob}`)?.content;
   }
 
   respond(request: StorageRequest): SimResponse {
@@ -134,8 +130,8 @@ export class BlobContainer {
   }
 
   /** Stores a committed blob directly (the v1 service assembles its own uploads). */
-  store(blob: string, content: Buffer, container = CACHE_CONTAINER): void {
-    this.put(`${container}/${blob}`, content);
+  store(blob: string, content: Buffer): void {
+    this.put(`${CACHE_CONTAINER}/${blob}`, content);
   }
 
   private put(key: string, content: Buffer): Record<string, string> {
@@ -210,6 +206,6 @@ function md5(content: Buffer): string {
 
 /** Azure's XML error body, with the error code also in `x-ms-error-code`. */
 export function storageError(status: number, code: string, message: string): SimResponse {
-  const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  const body = storageErrorXml(code, message);
   return { status, body, headers: { 'content-type': 'application/xml', 'x-ms-error-code': code } };
 }

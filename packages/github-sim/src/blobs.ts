@@ -14,6 +14,11 @@ export const STORAGE_ACCOUNT = 'simstorage';
 /** Route of the cache archives in the sim's blob container (blob-container.ts). */
 export const BLOB_ROUTE_TEMPLATE = `/${STORAGE_ACCOUNT}/{container}/{blob}`;
 
+/** Azure Storage's XML error body. */
+export function storageErrorXml(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+}
+
 export type BlobLookup =
   | { kind: 'ok'; content: Buffer; contentType: string; filename: string | undefined }
   | { kind: 'expired' }
@@ -51,8 +56,7 @@ export class BlobStore {
     const blob = this.lookup(token);
     if (blob.kind === 'unknown') return { status: 404, body: 'The specified blob does not exist.' };
     if (blob.kind === 'expired') {
-      const xml =
-        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed.</Message></Error>';
+      const xml = storageErrorXml('AuthenticationFailed', 'Signed expiry time has passed.');
       return { status: 403, body: xml, headers: { 'content-type': 'application/xml' } };
     }
     const disposition: Record<string, string> = blob.filename

@@ -23,18 +23,18 @@ export interface SimResponse {
 
 export type RouteHandler = (ctx: RouteContext) => SimResponse | Promise<SimResponse>;
 
-interface Route {
+interface Route<H> {
   method: string;
   template: string;
   segments: string[];
   literalCount: number;
-  handler: RouteHandler;
+  handler: H;
 }
 
-export interface RouteMatch {
+export interface RouteMatch<H = RouteHandler> {
   template: string;
   params: Record<string, string>;
-  handler: RouteHandler;
+  handler: H;
 }
 
 function splitPath(path: string): string[] {
@@ -72,19 +72,22 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** Routes by method and path template; the most specific template wins, later registrations win ties. */
-export class Router {
-  private readonly routes: Route[] = [];
+/**
+ * Routes by method and path template; the most specific template wins, later registrations win ties.
+ * `H` is the handler type: API routes by default, the cache service has its own.
+ */
+export class Router<H = RouteHandler> {
+  private readonly routes: Route<H>[] = [];
 
-  add(method: string, template: string, handler: RouteHandler): void {
+  add(method: string, template: string, handler: H): void {
     const segments = splitPath(template);
     const literalCount = segments.filter((segment) => !isParam(segment)).length;
     this.routes.push({ method: method.toUpperCase(), template, segments, literalCount, handler });
   }
 
-  match(method: string, path: string): RouteMatch | null {
+  match(method: string, path: string): RouteMatch<H> | null {
     const pathSegments = splitPath(path);
-    let best: { route: Route; params: Record<string, string> } | null = null;
+    let best: { route: Route<H>; params: Record<string, string> } | null = null;
     for (const route of this.routes) {
       if (route.method !== method.toUpperCase()) continue;
       const params = matchSegments(route.segments, pathSegments);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BlobContainer } from './blob-container';
-import { BLOB_ROUTE_TEMPLATE, BlobStore, STORAGE_ACCOUNT } from './blobs';
+import { BLOB_ROUTE_TEMPLATE, BlobStore } from './blobs';
 import type { CacheService } from './cache-service';
 import { SimHttpError } from './errors';
 import { FaultInjector as Faults } from './faults';
@@ -19,12 +19,18 @@ import { SimModel } from './model';
 import { loadLibraries } from './model/core';
 import { paginate } from './pagination';
 import { RateBudgets, rateLimitBody } from './rate-limit';
-import { type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
+import { matchTemplate, type RouteContext, type RouteHandler, Router, type SimResponse } from './router';
 import { registerRoutes } from './routes';
 import type { GitHubSim, GitHubSimOptions, RequestRecord, SimOrigin } from './sim-types';
 
 const BLOB_PREFIX = '/_blobs/';
 const BLOB_ROUTE = '/_blobs/{token}';
+
+/** The route of a storage or cache-service request; `blob` names the cache archive a storage path addresses. */
+interface OutsideRoute {
+  template: string | null;
+  blob?: { container: string; blob: string };
+}
 
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -72,13 +78,16 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
   };
 
-  /** The route template of a storage or cache-service request. */
-  const routeOutsideApi = (listener: SimOrigin, method: string, path: string): string | null => {
-    if (listener === 'cache') return cacheService.route(method, path);
-    if (path.startsWith(BLOB_PREFIX)) return BLOB_ROUTE;
-    return path.startsWith(`/${STORAGE_ACCOUNT}/`) && path.split('/').length === 4
-      ? BLOB_ROUTE_TEMPLATE
-      : null;
+  /** The route of a storage or cache-service request, with the container and blob a storage path names. */
+  const routeOutsideApi = (listener: SimOrigin, method: string, path: string): OutsideRoute => {
+    if (listener === 'cache') return { template: cacheService.route(method, path) };
+    if (path.startsWith(BLOB_PREFIX)) return { template: BLOB_ROUTE };
+    const params = matchTemplate(BLOB_ROUTE_TEMPLATE, path);
+    if (!params) return { template: null };
+    return {
+      template: BLOB_ROUTE_TEMPLATE,
+      blob: { container: params.container ?? '', blob: params.blob ?? '' },
+    };
   };
 
   /** Storage and the cache service know nothing of GitHub tokens, rate limits or API routes. */
@@ -87,6 +96,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     req: IncomingMessage,
     record: RequestRecord,
     raw: Buffer,
+    storagePath: OutsideRoute['blob'],
   ) => {
     if (listener === 'cache') {
       return cacheService.respond({
@@ -98,13 +108,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       });
     }
     if (record.path.startsWith(BLOB_PREFIX)) return blobs.respond(record.path.slice(BLOB_PREFIX.length));
-    if (record.route !== BLOB_ROUTE_TEMPLATE)
-      return { status: 404, body: 'The specified resource does not exist.' };
-    const [, , blobContainer = '', blob = ''] = record.path.split('/');
+    if (!storagePath) return { status: 404, body: 'The specified resource does not exist.' };
     return container.respond({
       method: record.method,
-      container: blobContainer,
-      blob: decodeURIComponent(blob),
+      ...storagePath,
       query: record.query,
       headers: rawHeaders(req),
       body: raw,
@@ -155,7 +162,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     }
 
     const match = listener === 'api' ? router.match(method, path) : null;
-    record.route = listener === 'api' ? (match?.template ?? null) : routeOutsideApi(listener, method, path);
+    const outside = listener === 'api' ? null : routeOutsideApi(listener, method, path);
+    record.route = match?.template ?? outside?.template ?? null;
 
     const fault = faults.take(method, path, record.route);
     if (fault) {
@@ -175,7 +183,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       }
     }
 
-    if (listener !== 'api') return send(res, record, respondOutsideApi(listener, req, record, raw));
+    if (listener !== 'api')
+      return send(res, record, respondOutsideApi(listener, req, record, raw, outside?.blob));
     if (path === '/_web' || path.startsWith('/_web/')) {
       return send(res, record, {
         status: 200,

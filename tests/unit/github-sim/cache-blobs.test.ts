@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
-import { ManualClock } from './client';
-import { contractCheck } from './contract';
-
-const onApiResponse = contractCheck();
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { TWIRP } from './cache-library';
+import { ManualClock, simWithRepo } from './client';
 
 // The blob host behind the v2 cache service follows Azure Blob Storage's REST API: Put Blob,
 // Put Block + Put Block List, Get Blob with a Range header (learn.microsoft.com
 // /rest/api/storageservices/put-block-list, /specifying-the-range-header-for-blob-service-operations),
 // SAS URLs that expire and refuse an added Authorization header.
 
-const TWIRP = '/twirp/github.actions.results.api.v1.CacheService';
-
 describe('github-sim blob host for cache archives', () => {
-  let sim: GitHubSim;
   const clock = new ManualClock();
+  const gh = simWithRepo(undefined, { clock });
   let token = '';
 
-  beforeAll(async () => {
-    sim = await startGitHubSim({ onApiResponse, clock });
-    sim.model.addRepo('o', 'r');
-    token = sim.cacheEnv('o/r').ACTIONS_RUNTIME_TOKEN ?? '';
+  beforeAll(() => {
+    token = gh.sim.cacheEnv('o/r').ACTIONS_RUNTIME_TOKEN ?? '';
   });
-  afterAll(() => sim.close());
 
   async function twirp(method: string, body: unknown): Promise<Record<string, string | boolean>> {
-    const response = await fetch(`${sim.cacheUrl}${TWIRP}/${method}`, {
+    const response = await fetch(`${gh.sim.cacheUrl}${TWIRP}/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
@@ -103,5 +95,12 @@ describe('github-sim blob host for cache archives', () => {
     });
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('Signed expiry time');
+  });
+
+  test('a blob name with a malformed %-escape is refused like any unsigned blob, not a crash', async () => {
+    const response = await fetch(`${gh.sim.blobUrl}/simstorage/actions-cache/%E0%A4%A.tzst?sig=x`);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-ms-error-code')).toBe('AuthenticationFailed');
+    expect(await fetch(`${gh.sim.blobUrl}/simstorage/actions-cache`).then((r) => r.status)).toBe(404);
   });
 });

@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+/** The path prefix of the v2 (twirp) cache service. */
+export const TWIRP = '/twirp/github.actions.results.api.v1.CacheService';
+
 const script = fileURLToPath(new URL('./actions-cache-child.mjs', import.meta.url));
 const run = promisify(execFile);
 

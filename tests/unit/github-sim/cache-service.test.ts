@@ -1,35 +1,26 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { makeTempDir, removeTempDir } from '../../support/temp';
-import { runCacheLibrary } from './cache-library';
-import { simClient } from './client';
-import { contractCheck } from './contract';
-
-const onApiResponse = contractCheck();
+import { runCacheLibrary, TWIRP } from './cache-library';
+import { simWithRepo } from './client';
 
 // The real @actions/cache (v6) against the simulated cache service: v2 is the twirp service of
 // github.com runners (ACTIONS_RESULTS_URL + signed blob URLs), v1 the GHES REST service
 // (ACTIONS_CACHE_URL). Matching rules: docs.github.com "Caching dependencies", "Matching a cache key".
 
-const TWIRP = '/twirp/github.actions.results.api.v1.CacheService';
-
 describe('github-sim cache service behind the real @actions/cache', () => {
-  let sim: GitHubSim;
+  const gh = simWithRepo();
   let root: string;
   const dirs = { workspace: '', temp: '' };
 
   beforeAll(async () => {
-    sim = await startGitHubSim({ onApiResponse });
-    sim.model.addRepo('o', 'r');
     root = await makeTempDir('qeml-cache-');
     dirs.workspace = join(root, 'work');
     dirs.temp = join(root, 'temp');
     await mkdir(dirs.temp, { recursive: true });
   });
   afterAll(async () => {
-    await sim.close();
     await removeTempDir(root);
   });
 
@@ -43,7 +34,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
 
   describe.each(['v2', 'v1'] as const)('service %s', (version) => {
     test('saveCache then restoreCache round-trips a directory; the cache shows in the REST API', async () => {
-      const env = sim.cacheEnv('o/r', { version });
+      const env = gh.sim.cacheEnv('o/r', { version });
       await writeDeps(`numpy ${version}`);
       const saved = await runCacheLibrary('save', { paths: ['deps'], key: `deps-${version}-abc` }, env, dirs);
       expect(saved.error).toBeUndefined();
@@ -60,7 +51,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
       expect(restored.value).toBe(`deps-${version}-abc`);
       expect(await readDeps()).toBe(`numpy ${version}`);
 
-      const { data } = await simClient(sim).rest.actions.getActionsCacheList({
+      const { data } = await gh.octokit.rest.actions.getActionsCacheList({
         owner: 'o',
         repo: 'r',
         key: `deps-${version}`,
@@ -71,12 +62,12 @@ describe('github-sim cache service behind the real @actions/cache', () => {
       expect(data.actions_caches[0]?.size_in_bytes).toBeGreaterThan(0);
       // The blob host never saw the runtime token.
       expect(
-        sim.requests.filter((r) => r.route === '/simstorage/{container}/{blob}' && r.hasAuthorization),
+        gh.sim.requests.filter((r) => r.route === '/simstorage/{container}/{blob}' && r.hasAuthorization),
       ).toEqual([]);
     });
 
     test('a restore key matches by prefix, newest first; a miss returns undefined', async () => {
-      const env = sim.cacheEnv('o/r', { version });
+      const env = gh.sim.cacheEnv('o/r', { version });
       await writeDeps('old');
       await runCacheLibrary('save', { paths: ['deps'], key: `pip-${version}-1` }, env, dirs);
       await writeDeps('new');
@@ -105,7 +96,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
     });
 
     test('saving an existing key is refused: saveCache returns -1 and logs, without throwing', async () => {
-      const env = sim.cacheEnv('o/r', { version });
+      const env = gh.sim.cacheEnv('o/r', { version });
       await writeDeps('same');
       const first = await runCacheLibrary('save', { paths: ['deps'], key: `dup-${version}` }, env, dirs);
       expect(first.value).toBeGreaterThan(0);
@@ -115,8 +106,8 @@ describe('github-sim cache service behind the real @actions/cache', () => {
     });
 
     test('a feature branch restores from the default branch but saves into its own scope', async () => {
-      const main = sim.cacheEnv('o/r', { version });
-      const feature = sim.cacheEnv('o/r', { version, ref: 'refs/heads/feature' });
+      const main = gh.sim.cacheEnv('o/r', { version });
+      const feature = gh.sim.cacheEnv('o/r', { version, ref: 'refs/heads/feature' });
       await writeDeps('from main');
       await runCacheLibrary('save', { paths: ['deps'], key: `scoped-${version}` }, main, dirs);
       expect(
@@ -139,10 +130,10 @@ describe('github-sim cache service behind the real @actions/cache', () => {
   });
 
   test('v2: a service error makes restoreCache return undefined and saveCache -1 (logged, not thrown)', async () => {
-    const env = sim.cacheEnv('o/r', { version: 'v2' });
+    const env = gh.sim.cacheEnv('o/r', { version: 'v2' });
     await writeDeps('x');
     // 501: a 5xx the library does not retry (500/502/503/504 are retried after 3 s+ waits).
-    sim.faults.add({
+    gh.sim.faults.add({
       route: `${TWIRP}/GetCacheEntryDownloadURL`,
       status: 501,
       body: { code: 'unimplemented', msg: 'down' },
@@ -154,7 +145,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
       /Failed to restore: Failed to GetCacheEntryDownloadURL: Received non-retryable error: Failed request: \(501\)/,
     );
 
-    sim.faults.add({
+    gh.sim.faults.add({
       route: `${TWIRP}/CreateCacheEntry`,
       status: 501,
       body: { code: 'unimplemented', msg: 'down' },
@@ -166,24 +157,24 @@ describe('github-sim cache service behind the real @actions/cache', () => {
   });
 
   test('v1: a 500 from the service makes restoreCache return undefined and saveCache -1', async () => {
-    const env = sim.cacheEnv('o/r', { version: 'v1' });
+    const env = gh.sim.cacheEnv('o/r', { version: 'v1' });
     await writeDeps('x');
-    sim.faults.add({ method: 'GET', route: '/_apis/artifactcache/cache', status: 500, times: 1 });
+    gh.sim.faults.add({ method: 'GET', route: '/_apis/artifactcache/cache', status: 500, times: 1 });
     const restored = await runCacheLibrary('restore', { paths: ['deps'], key: 'deps-v1-abc' }, env, dirs);
     expect(restored.value).toBeNull();
     expect(restored.output).toMatch(
       /::warning::Failed to restore: getCacheEntry failed: Cache service responded with 500/,
     );
 
-    sim.faults.add({ method: 'POST', route: '/_apis/artifactcache/caches', status: 500, times: 1 });
+    gh.sim.faults.add({ method: 'POST', route: '/_apis/artifactcache/caches', status: 500, times: 1 });
     const saved = await runCacheLibrary('save', { paths: ['deps'], key: 'fault-v1' }, env, dirs);
     expect(saved.value).toBe(-1);
   });
 
   test('v2: when the blob host refuses the upload, saveCache returns -1 and nothing is listed', async () => {
-    const env = sim.cacheEnv('o/r', { version: 'v2' });
+    const env = gh.sim.cacheEnv('o/r', { version: 'v2' });
     await writeDeps('refused');
-    sim.faults.add({
+    gh.sim.faults.add({
       method: 'PUT',
       route: '/simstorage/{container}/{blob}',
       status: 403,
@@ -194,7 +185,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
     const saved = await runCacheLibrary('save', { paths: ['deps'], key: 'refused-v2' }, env, dirs);
     expect(saved.value).toBe(-1);
     expect(saved.output).toMatch(/Failed to save/);
-    const { data } = await simClient(sim).rest.actions.getActionsCacheList({
+    const { data } = await gh.octokit.rest.actions.getActionsCacheList({
       owner: 'o',
       repo: 'r',
       key: 'refused-v2',
@@ -203,7 +194,7 @@ describe('github-sim cache service behind the real @actions/cache', () => {
   });
 
   test('the cache service refuses requests without a runtime token (twirp 401)', async () => {
-    const response = await fetch(`${sim.cacheUrl}${TWIRP}/GetCacheEntryDownloadURL`, {
+    const response = await fetch(`${gh.sim.cacheUrl}${TWIRP}/GetCacheEntryDownloadURL`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key: 'k', version: 'v' }),

@@ -9,6 +9,17 @@ describe('github-sim deployments as GitHub gates them', () => {
   const gh = simWithRepo();
   const { repo } = gh;
 
+  /** Deploys main to `environment` with no status checks required; the deployment's id. */
+  async function deployMain(environment: string): Promise<number> {
+    const { data } = await gh.octokit.rest.repos.createDeployment({
+      ...repo,
+      ref: 'main',
+      environment,
+      required_contexts: [],
+    });
+    return (data as { id: number }).id;
+  }
+
   test('auto_merge (default true): a branch behind the default branch is merged into and answered 202 without an id', async () => {
     gh.sim.model.addBranch('o/r', 'topic');
     gh.sim.model.addCommit('o/r', { files: { 'a.txt': 'main moved on' } });
@@ -83,15 +94,7 @@ describe('github-sim deployments as GitHub gates them', () => {
   });
 
   test('auto_inactive marks only earlier deployments that had a success state', async () => {
-    const deploy = async () => {
-      const { data } = await gh.octokit.rest.repos.createDeployment({
-        ...repo,
-        ref: 'main',
-        environment: 'staging',
-        required_contexts: [],
-      });
-      return (data as { id: number }).id;
-    };
+    const deploy = () => deployMain('staging');
     const succeeded = await deploy();
     await gh.octokit.rest.repos.createDeploymentStatus({
       ...repo,
@@ -112,13 +115,7 @@ describe('github-sim deployments as GitHub gates them', () => {
   });
 
   test("a status's environment defaults to the previous status's and moves the deployment; description defaults to ''", async () => {
-    const { data } = await gh.octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'qa',
-      required_contexts: [],
-    });
-    const id = (data as { id: number }).id;
+    const id = await deployMain('qa');
     const moved = await gh.octokit.rest.repos.createDeploymentStatus({
       ...repo,
       deployment_id: id,
@@ -138,13 +135,7 @@ describe('github-sim deployments as GitHub gates them', () => {
   });
 
   test('only an inactive deployment can be deleted (422 otherwise)', async () => {
-    const { data } = await gh.octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'tmp',
-      required_contexts: [],
-    });
-    const id = (data as { id: number }).id;
+    const id = await deployMain('tmp');
     await gh.octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: 'success' });
     await expect(
       gh.octokit.rest.repos.deleteDeployment({ ...repo, deployment_id: id }),

@@ -1,5 +1,6 @@
 import type { components } from '@octokit/openapi-types';
 import type { AnnotationSpec, AttemptRecord, JobRecord, RunRecord, WorkflowRecord } from './actions';
+import { checkSuiteId } from './checks-render';
 import type { ModelContext } from './core';
 import type { RepoState, Repos } from './repos';
 
@@ -34,11 +35,6 @@ export class ActionsRenderer {
     };
   }
 
-  /** Each run has one check suite; its id is derived from the run's. */
-  checkSuiteId(run: RunRecord): number {
-    return run.id + 1;
-  }
-
   run(repo: RepoState, run: RunRecord, attempt: AttemptRecord, workflowPath: string): WorkflowRun {
     const api = `${this.api(repo)}/actions/runs/${run.id}`;
     const minimal = this.repos.renderMinimal(repo);
@@ -46,8 +42,8 @@ export class ActionsRenderer {
       id: run.id,
       name: run.name,
       node_id: this.ctx.nodeId('WorkflowRun', run.id),
-      check_suite_id: this.checkSuiteId(run),
-      check_suite_node_id: this.ctx.nodeId('CheckSuite', run.id + 1),
+      check_suite_id: checkSuiteId(run),
+      check_suite_node_id: this.ctx.nodeId('CheckSuite', checkSuiteId(run)),
       head_branch: run.headBranch,
       head_sha: run.headSha,
       path: workflowPath,
@@ -67,7 +63,7 @@ export class ActionsRenderer {
       run_started_at: attempt.startedAt,
       jobs_url: `${api}/jobs`,
       logs_url: `${api}/logs`,
-      check_suite_url: `${this.api(repo)}/check-suites/${run.id + 1}`,
+      check_suite_url: `${this.api(repo)}/check-suites/${checkSuiteId(run)}`,
       artifacts_url: `${api}/artifacts`,
       cancel_url: `${api}/cancel`,
       rerun_url: `${api}/rerun`,

@@ -17,8 +17,11 @@ export interface CacheRecord {
   lastAccessedAt: string;
   /** Reserved entries are being uploaded: invisible to lookups and to the REST API until committed. */
   state: 'reserved' | 'ready';
-  /** Name of the archive in the sim's blob container. */
-  blob: string;
+}
+
+/** Name of a cache's archive in the sim's blob container. */
+export function blobName(cache: CacheRecord): string {
+  return `${cache.id}.tzst`;
 }
 
 /** Who a runtime token (ACTIONS_RUNTIME_TOKEN) belongs to: the cache service scopes entries by it. */
@@ -46,22 +49,32 @@ export class Caches {
   constructor(private readonly ctx: ModelContext) {}
 
   add(repo: RepoState, options: AddCacheOptions): CacheRecord {
-    const now = this.ctx.timestamp();
-    const cache: CacheRecord = {
-      id: this.ctx.nextId(),
+    return this.create({
       repoKey: repo.fullName.toLowerCase(),
       key: options.key,
       ref: options.ref ?? `refs/heads/${repo.defaultBranch}`,
       version: options.version ?? 'a'.repeat(64),
       sizeInBytes: options.sizeInBytes ?? 1024,
-      createdAt: now,
-      lastAccessedAt: options.lastAccessedAt !== undefined ? this.ctx.timestamp(options.lastAccessedAt) : now,
       state: 'ready',
-      blob: '',
-    };
-    cache.blob = `${cache.id}.tzst`;
+      ...(options.lastAccessedAt !== undefined
+        ? { lastAccessedAt: this.ctx.timestamp(options.lastAccessedAt) }
+        : {}),
+    });
+  }
+
+  /** A new entry with the next id, created now (and last accessed now unless given). */
+  private create(
+    fields: Omit<CacheRecord, 'id' | 'createdAt' | 'lastAccessedAt'> & { lastAccessedAt?: string },
+  ): CacheRecord {
+    const now = this.ctx.timestamp();
+    const cache: CacheRecord = { id: this.ctx.nextId(), createdAt: now, lastAccessedAt: now, ...fields };
     this.caches.push(cache);
     return cache;
+  }
+
+  /** The entries (ready or reserved) of a scope's repository, only those of `ref` when given. */
+  scoped(scope: RuntimeScope, ref?: string): CacheRecord[] {
+    return this.caches.filter((c) => c.repoKey === scope.repoKey && (ref === undefined || c.ref === ref));
   }
 
   /** The ready caches of a repository. */
@@ -89,32 +102,20 @@ export class Caches {
    * the scope's ref (ready or being uploaded), as the service refuses a second writer.
    */
   reserve(scope: RuntimeScope, key: string, version: string): CacheRecord | null {
-    const taken = this.caches.some(
-      (c) => c.repoKey === scope.repoKey && c.ref === scope.ref && c.key === key && c.version === version,
-    );
+    const taken = this.scoped(scope, scope.ref).some((c) => c.key === key && c.version === version);
     if (taken) return null;
-    const now = this.ctx.timestamp();
-    const id = this.ctx.nextId();
-    const cache: CacheRecord = {
-      id,
+    return this.create({
       repoKey: scope.repoKey,
       key,
       ref: scope.ref,
       version,
       sizeInBytes: 0,
-      createdAt: now,
-      lastAccessedAt: now,
       state: 'reserved',
-      blob: `${id}.tzst`,
-    };
-    this.caches.push(cache);
-    return cache;
+    });
   }
 
   reserved(scope: RuntimeScope, predicate: (cache: CacheRecord) => boolean): CacheRecord | undefined {
-    return this.caches.find(
-      (c) => c.repoKey === scope.repoKey && c.ref === scope.ref && c.state === 'reserved' && predicate(c),
-    );
+    return this.scoped(scope, scope.ref).find((c) => c.state === 'reserved' && predicate(c));
   }
 
   commit(cache: CacheRecord, sizeInBytes: number): void {
@@ -132,10 +133,8 @@ export class Caches {
   lookup(scope: RuntimeScope, keys: readonly string[], version: string): CacheRecord | undefined {
     const refs = scope.ref === scope.defaultRef ? [scope.ref] : [scope.ref, scope.defaultRef];
     for (const ref of refs) {
-      const candidates = this.caches
-        .filter(
-          (c) => c.repoKey === scope.repoKey && c.ref === ref && c.version === version && c.state === 'ready',
-        )
+      const candidates = this.scoped(scope, ref)
+        .filter((c) => c.version === version && c.state === 'ready')
         .sort((a, b) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1));
       for (const key of keys) {
         const hit = candidates.find((c) => c.key === key) ?? candidates.find((c) => c.key.startsWith(key));

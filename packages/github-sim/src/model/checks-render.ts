@@ -5,14 +5,13 @@ import type { RepoState } from './repos';
 
 export type CheckRun = components['schemas']['check-run'];
 
+/** Each run has one check suite; its id is derived from the run's. */
+export function checkSuiteId(run: RunRecord): number {
+  return run.id + 1;
+}
+
 /** Every Actions job is a check run of the GitHub Actions app; its suite is the run's. */
-export function renderCheckRun(
-  ctx: ModelContext,
-  repo: RepoState,
-  run: RunRecord,
-  job: JobRecord,
-  checkSuiteId: number,
-): CheckRun {
+export function renderCheckRun(ctx: ModelContext, repo: RepoState, run: RunRecord, job: JobRecord): CheckRun {
   const api = `${ctx.apiUrl}/repos/${repo.fullName}`;
   const html = `${ctx.webUrl}/${repo.fullName}/actions/runs/${run.id}/job/${job.id}`;
   return {
@@ -35,7 +34,7 @@ export function renderCheckRun(
       annotations_count: job.annotations.length,
       annotations_url: `${api}/check-runs/${job.id}/annotations`,
     },
-    check_suite: { id: checkSuiteId },
+    check_suite: { id: checkSuiteId(run) },
     app: actionsApp(ctx),
     pull_requests: [],
   };

@@ -28,7 +28,6 @@ export interface PullRecord {
   merged: boolean;
   draft: boolean;
   user: string;
-  labels: string[];
   createdAt: string;
 }
 
@@ -77,7 +76,6 @@ export class Pulls {
       merged: options.merged ?? false,
       draft: options.draft ?? false,
       user: options.user ?? 'octocat',
-      labels: options.labels ?? [],
       createdAt: this.ctx.timestamp(),
     };
     this.pulls.push(pull);

@@ -59,7 +59,7 @@ const NOT_SIMULATED = new Set([
 ]);
 
 /** Lower-cased word tokens: letters, digits and underscore; everything else separates. */
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
@@ -152,10 +152,10 @@ function matches(issue: IssueRecord, version: IndexedVersion, query: IssueQuery)
   );
 }
 
-/** Issues and pull requests as the search index sees them `delayMs` after their last change, newest first. */
-export function searchIssues(model: SimModel, q: string, delayMs: number): (Issue & { score: number })[] {
+/** Issues and pull requests as the search index sees them `searchIndexDelayMs` after their last change, newest first. */
+export function searchIssues(model: SimModel, q: string): (Issue & { score: number })[] {
   const query = parseIssueQuery(q);
-  const horizon = model.ctx.clock.now() - delayMs;
+  const horizon = model.ctx.clock.now() - model.ctx.searchIndexDelayMs;
   const hits: IssueRecord[] = [];
   for (const issue of model.issues.issues) {
     const version = issue.versions.filter((v) => v.at <= horizon).at(-1);

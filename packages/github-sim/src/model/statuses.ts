@@ -1,9 +1,8 @@
 import type { components } from '@octokit/openapi-types';
-import { ACTIONS_BOT, type ModelContext } from './core';
+import { ACTIONS_BOT, inRepo, type ModelContext } from './core';
 import type { RepoState } from './repos';
 
 export type CommitStatus = components['schemas']['status'];
-export type CombinedStatus = components['schemas']['combined-commit-status'];
 
 export const COMMIT_STATES = ['error', 'failure', 'pending', 'success'] as const;
 export type CommitState = (typeof COMMIT_STATES)[number];
@@ -48,8 +47,9 @@ export class CommitStatuses {
 
   /** Every status of a commit, newest first. */
   of(repo: RepoState, sha: string): CommitStatusRecord[] {
-    const key = repo.fullName.toLowerCase();
-    return this.statuses.filter((s) => s.repoKey === key && s.sha === sha).reverse();
+    return inRepo(this.statuses, repo)
+      .filter((s) => s.sha === sha)
+      .reverse();
   }
 
   /** The newest status per context, newest first. */

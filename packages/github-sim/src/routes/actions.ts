@@ -1,6 +1,6 @@
 import { notFound, SimHttpError, validationFailed } from '../errors';
 import type { RepoState, RunRecord, WorkflowRecord } from '../model';
-import { renderCheckRun } from '../model/checks-render';
+import { checkSuiteId, renderCheckRun } from '../model/checks-render';
 import type { RouteContext, Router } from '../router';
 import { bodyObject, intParam, repoOf } from './common';
 
@@ -46,7 +46,7 @@ function createdRange(value: string): [string, string] {
 
 /** Runs newest first, filtered the way the API filters (`status` accepts a status or a conclusion). */
 function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
-  const { status, branch, event, head_sha: headSha, actor, check_suite_id: checkSuiteId } = ctx.query;
+  const { status, branch, event, head_sha: headSha, actor, check_suite_id: suiteId } = ctx.query;
   const created = ctx.query.created ? createdRange(ctx.query.created) : undefined;
   const selected = runs
     .filter((run) => {
@@ -56,7 +56,7 @@ function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
       if (branch && run.headBranch !== branch) return false;
       if (event && run.event !== event) return false;
       if (headSha && run.headSha !== headSha) return false;
-      if (checkSuiteId && ctx.model.actionsView.checkSuiteId(run) !== Number(checkSuiteId)) return false;
+      if (suiteId && checkSuiteId(run) !== Number(suiteId)) return false;
       if (created && !(run.createdAt >= created[0] && run.createdAt <= created[1])) return false;
       return !actor || run.actor === actor;
     })
@@ -247,7 +247,7 @@ export function registerActionsRoutes(router: Router): void {
     const repo = repoOf(ctx);
     const job = ctx.model.actions.findJob(repo, intParam(ctx, 'check_run_id'));
     const run = ctx.model.actions.getRun(repo, job.runId);
-    return { body: renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)) };
+    return { body: renderCheckRun(ctx.model.ctx, repo, run, job) };
   });
 
   // REST docs "List check runs for a Git reference": filter=latest (default) or all, check_name, status.
@@ -260,7 +260,7 @@ export function registerActionsRoutes(router: Router): void {
       .filter((run) => run.headSha === sha)
       .flatMap((run) =>
         (filter === 'all' ? ctx.model.actions.allJobs(run) : ctx.model.actions.latestJobs(run)).map((job) =>
-          renderCheckRun(ctx.model.ctx, repo, run, job, ctx.model.actionsView.checkSuiteId(run)),
+          renderCheckRun(ctx.model.ctx, repo, run, job),
         ),
       )
       .filter((check) => (!name || check.name === name) && (!status || check.status === status))

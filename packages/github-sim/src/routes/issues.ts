@@ -164,7 +164,7 @@ export function registerIssueRoutes(router: Router): void {
     const q = ctx.query.q;
     if (!q) throw validationFailed('Search', 'q');
     if (q.length > 256) throw new SimHttpError(422, 'The search is longer than 256 characters.');
-    const page = ctx.paginate(searchIssues(ctx.model, q, ctx.model.ctx.searchIndexDelayMs), 'items');
+    const page = ctx.paginate(searchIssues(ctx.model, q), 'items');
     const { total_count, items } = page.body as { total_count: number; items: unknown[] };
     return { ...page, body: { total_count, incomplete_results: false, search_type: 'lexical', items } };
   });

@@ -1,4 +1,5 @@
 import { notFound, SimHttpError, validationFailed } from '../errors';
+import { inRepo } from '../model/core';
 import type { Router } from '../router';
 import { bodyObject, intParam, optionalString, repoOf, requiredString, sortBy } from './common';
 
@@ -49,9 +50,7 @@ export function registerLabelRoutes(router: Router): void {
   router.add('GET', '/repos/{owner}/{repo}/issues/comments', (ctx) => {
     const repo = repoOf(ctx);
     const since = ctx.query.since;
-    const comments = ctx.model.issues.comments.filter(
-      (c) => c.repoKey === repo.fullName.toLowerCase() && (!since || c.updatedAt >= since),
-    );
+    const comments = inRepo(ctx.model.issues.comments, repo).filter((c) => !since || c.updatedAt >= since);
     const key = ctx.query.sort === 'updated' ? 'updatedAt' : 'createdAt';
     const sorted = sortBy(
       comments,
