@@ -109,12 +109,14 @@ async function parseContent(file: string, deps: ReportDeps, context: ParseContex
 function describe(error: unknown): string {
   if (error instanceof ReportInputError) return error.message;
   if (error instanceof Error && error.name === 'RangeError') return `could not be parsed: ${error.message}`;
-  if (error instanceof Error && 'code' in error) {
-    const code = String((error as { code: unknown }).code);
+  // Duck-typed: errors from node:fs may come from another realm (a VM context), failing instanceof.
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (code !== undefined) {
     if (code === 'ENOENT') return 'does not exist';
     if (code === 'EISDIR') return 'is a directory, not a report file';
     if (code === 'EACCES') return 'cannot be read (permission denied)';
-    return `cannot be read: ${error.message}`;
+    return `cannot be read: ${(error as { message?: unknown }).message}`;
   }
   return `could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
 }
