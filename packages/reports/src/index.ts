@@ -11,3 +11,4 @@ export { fileSource } from './file-source';
 export { securitySeverityBand } from './findings';
 export type * from './model';
 export { isReportError, parseReport, parseReports, type ReportResult } from './parse';
+export { reportsTable } from './text';
