@@ -57,7 +57,12 @@ const TEXT_PARSERS = {
 
 export async function parseReport(file: string, deps: ReportDeps): Promise<ReportResult> {
   const limits = resolveLimits(deps.limits);
-  const context: ParseContext = { limits, warnings: [], customBenchmarks: deps.customBenchmarks };
+  const context: ParseContext = {
+    limits,
+    warnings: [],
+    customBenchmarks: deps.customBenchmarks,
+    keepLines: deps.keepLines,
+  };
   try {
     const parsed = await parseContent(file, deps, context);
     for (const warning of context.warnings) deps.logger?.debug(`${file}: ${warning}`);

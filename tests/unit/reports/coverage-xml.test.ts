@@ -104,3 +104,13 @@ describe('Clover', () => {
     expect(report.warnings).toEqual([]);
   });
 });
+
+test('keepLines: files left out keep their counts (lineTotals), not their lines; totals unchanged', async () => {
+  const all = await parseFixture('lcov/merged.info');
+  const some = await parseFixture('lcov/merged.info', { keepLines: (path) => path === 'src/other.ts' });
+  expect(some.coverage?.lines).toEqual(all.coverage?.lines);
+  expect(some.coverage?.files.map((f) => [f.path, f.lines.size, f.lineTotals])).toEqual([
+    ['src/lib/math.ts', 0, { covered: 3, total: 4 }],
+    ['src/other.ts', 1, undefined],
+  ]);
+});
