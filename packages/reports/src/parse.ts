@@ -18,7 +18,7 @@ import { parseLizardCsv } from './formats/lizard-csv';
 import { parseBandit, parsePipAudit, parseSafety } from './formats/python-security';
 import { parseSarif } from './formats/sarif';
 import { parseSemgrep, parseTrivy } from './formats/scanners';
-import { lines, openReport, readJson } from './input';
+import { lines, type OpenedReport, openReport, readJson } from './input';
 import type { Report, ReportError } from './model';
 import { parseXml } from './xml';
 
@@ -91,6 +91,15 @@ export async function parseReports(files: readonly string[], deps: ReportDeps): 
 async function parseContent(file: string, deps: ReportDeps, context: ParseContext): Promise<Parsed> {
   const { limits } = context;
   const report = await openReport(file, deps, limits);
+  try {
+    return await parseOpened(report, context);
+  } finally {
+    await report.close();
+  }
+}
+
+async function parseOpened(report: OpenedReport, context: ParseContext): Promise<Parsed> {
+  const { limits } = context;
   if (report.kind === 'xml') {
     let handler: ReturnType<typeof chooseXmlFormat>;
     await parseXml(

@@ -72,11 +72,18 @@ describe('size, entry, item and time caps', () => {
   test('a 500 MB stream of unknown size stops at the byte cap; the rest is never pulled', async () => {
     const chunk = Buffer.from('<line number="1" hits="1"/>'.repeat(2400)); // ~64 KB
     let pulled = 0;
+    let released = false;
     async function* endless() {
-      yield Buffer.from('<coverage line-rate="1"><packages><package><classes><class filename="a.c"><lines>');
-      while (pulled < 500 * 1024 * 1024) {
-        pulled += chunk.length;
-        yield chunk;
+      try {
+        yield Buffer.from(
+          '<coverage line-rate="1"><packages><package><classes><class filename="a.c"><lines>',
+        );
+        while (pulled < 500 * 1024 * 1024) {
+          pulled += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        released = true;
       }
     }
     const result = await parseReport('stream.xml', {
@@ -85,6 +92,7 @@ describe('size, entry, item and time caps', () => {
     });
     expectError(result, /^stream\.xml is over the 2 MB cap: stopped reading after 2(\.\d)? MB$/);
     expect(pulled).toBeLessThan(3 * 1024 * 1024);
+    expect(released).toBe(true);
   });
 
   test('a JSON report over its own cap is refused before JSON.parse', async () => {
