@@ -46,9 +46,14 @@ export async function openReport(
     headLength += next.value.length;
   }
   const headBytes = concat(headChunks, headLength);
-  refuseNonText(headBytes);
   const head = new TextDecoder().decode(headBytes.subarray(0, HEAD_BYTES));
-  if (done && head.trim() === '') throw new ReportInputError('is empty');
+  try {
+    refuseNonText(headBytes);
+    if (done && head.trim() === '') throw new ReportInputError('is empty');
+  } catch (error) {
+    await iterator.return?.();
+    throw error;
+  }
   const kind = contentKind(head);
 
   let consumed = false;
