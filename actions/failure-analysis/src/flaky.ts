@@ -1,0 +1,51 @@
+/**
+ * Flaky tests: a job that failed in the run's previous attempt and passed in this one, on the same
+ * commit. Its failed log names the tests (a test signature's `test` group, or a test-category
+ * finding's title). Bounded: one jobs list of the previous attempt and at most MAX_FLAKY_LOGS logs.
+ */
+import type { Redactor } from '@qeml/action-kit';
+import type { GitHubClient } from '@qeml/action-kit/github';
+import type { CompiledCatalogue } from '@qeml/diagnosis';
+import { analyseLogs } from './analyse-jobs';
+import type { AnalysedRun, FlakyTest } from './model';
+import { FAILED_CONCLUSIONS, listAttemptJobs, type RunJob, streamJobLog } from './run-source';
+
+const MAX_FLAKY_LOGS = 8;
+
+export async function findFlakyTests(
+  github: GitHubClient,
+  run: AnalysedRun,
+  latestJobs: readonly RunJob[],
+  options: { catalogue: CompiledCatalogue; redactor: Redactor },
+): Promise<FlakyTest[]> {
+  if (run.attempt <= 1) return [];
+  const passedNow = latestJobs.filter((job) => job.attempt === run.attempt && job.conclusion === 'success');
+  if (passedNow.length === 0) return [];
+  const before = await listAttemptJobs(github, run.owner, run.repo, run.id, run.attempt - 1);
+  const pairs = passedNow
+    .map((passed) => ({
+      passed,
+      failed: before.find((job) => job.name === passed.name && FAILED_CONCLUSIONS.has(job.conclusion ?? '')),
+    }))
+    .filter((pair): pair is { passed: RunJob; failed: RunJob } => pair.failed !== undefined)
+    .slice(0, MAX_FLAKY_LOGS);
+  const analysed = await analyseLogs(
+    pairs.map((pair) => ({
+      item: pair,
+      name: pair.failed.name,
+      open: () => streamJobLog(github, run.owner, run.repo, pair.failed.id),
+    })),
+    options,
+  );
+  const flaky: FlakyTest[] = [];
+  for (const { item, analysis } of analysed) {
+    const tests = new Set(
+      analysis.findings
+        .filter((f) => f.test !== undefined || f.category === 'test')
+        .map((f) => f.test ?? f.title),
+    );
+    for (const test of tests)
+      flaky.push({ test, job: item.passed.name, failedUrl: item.failed.url, passedUrl: item.passed.url });
+  }
+  return flaky;
+}
