@@ -1,6 +1,6 @@
 /** Streams each failed job's log into the diagnosis engine, at most four at a time. */
 import type { Redactor } from '@qeml/action-kit';
-import { type Baseline, type CompiledCatalogue, LogAnalyzer, type LogAnalysis } from '@qeml/diagnosis';
+import { type Baseline, type CompiledCatalogue, type LogAnalysis, LogAnalyzer } from '@qeml/diagnosis';
 import pLimit from 'p-limit';
 import { CacheKeyWatcher } from './cache-keys';
 

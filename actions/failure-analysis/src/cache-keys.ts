@@ -13,7 +13,8 @@ export class CacheKeyWatcher {
   private readonly decoder = new TextDecoder();
 
   write(chunk: Uint8Array | string): void {
-    const text = this.partial + (typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
+    const text =
+      this.partial + (typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
     const lines = text.split('\n');
     this.partial = (lines.pop() ?? '').slice(-MAX_LINE);
     for (const line of lines) this.look(line);

@@ -74,7 +74,10 @@ export async function escalate(github: GitHubClient, request: EscalationRequest)
   const { run } = request;
   const top = reasonOf(request.jobs);
   const title = request.redactor.redact(
-    `CI failure in ${run.workflow || run.workflowPath}: ${top?.finding?.title ?? 'failed jobs'}`.slice(0, 200),
+    `CI failure in ${run.workflow || run.workflowPath}: ${top?.finding?.title ?? 'failed jobs'}`.slice(
+      0,
+      200,
+    ),
   );
   const result = await upsertMarkedIssue<IssueState>(github, {
     owner: run.owner,
@@ -88,11 +91,19 @@ export async function escalate(github: GitHubClient, request: EscalationRequest)
       return { body: issueBody(request, state), state };
     },
   });
-  return { number: result.number, url: result.url, created: result.created, occurrences: result.state.occurrences };
+  return {
+    number: result.number,
+    url: result.url,
+    created: result.created,
+    occurrences: result.state.occurrences,
+  };
 }
 
 /** The state after this run: counted once per run attempt, however many analyses see it. */
-export function nextState(previous: IssueState | undefined, request: Pick<EscalationRequest, 'run' | 'now'>): IssueState {
+export function nextState(
+  previous: IssueState | undefined,
+  request: Pick<EscalationRequest, 'run' | 'now'>,
+): IssueState {
   const { run } = request;
   const key = `${run.url}#${run.attempt}`;
   const seen = previous?.runs.includes(key) ?? false;
@@ -117,17 +128,29 @@ function issueBody(request: EscalationRequest, state: IssueState): string {
     )
     .table(
       ['Job', 'Verdict', 'Reason'],
-      request.jobs.map((job) => [`[${job.name}](${job.url})`, job.analysis.verdict, job.analysis.findings[0]?.title ?? 'no reason found']),
+      request.jobs.map((job) => [
+        `[${job.name}](${job.url})`,
+        job.analysis.verdict,
+        job.analysis.findings[0]?.title ?? 'no reason found',
+      ]),
     );
   for (const job of request.jobs) {
     const finding = job.analysis.findings[0];
-    if (finding) summary.details(`${job.name}: lines ${finding.start}-${finding.end}`, new Summary({ redactor: request.redactor }).code(excerptLines(finding)));
+    if (finding)
+      summary.details(
+        `${job.name}: lines ${finding.start}-${finding.end}`,
+        new Summary({ redactor: request.redactor }).code(excerptLines(finding)),
+      );
   }
-  summary.paragraph('Runs:').list(state.runs.map((key) => {
-    const [url, attempt] = key.split('#');
-    return `[${url?.split('/').pop()} attempt ${attempt}](${url}/attempts/${attempt})`;
-  }));
-  summary.paragraph('_Opened and kept up to date by qeml failure-analysis; it comments here when the workflow passes again._');
+  summary.paragraph('Runs:').list(
+    state.runs.map((key) => {
+      const [url, attempt] = key.split('#');
+      return `[${url?.split('/').pop()} attempt ${attempt}](${url}/attempts/${attempt})`;
+    }),
+  );
+  summary.paragraph(
+    '_Opened and kept up to date by qeml failure-analysis; it comments here when the workflow passes again._',
+  );
   return summary.render();
 }
 

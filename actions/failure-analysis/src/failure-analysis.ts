@@ -8,13 +8,19 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { type Clock, ConfigurationError, type Logger, type Redactor } from '@qeml/action-kit';
 import type { GitHubClient } from '@qeml/action-kit/github';
-import { type Baseline, type CompiledCatalogue, compileForAnalysis, readBaseline, type Signature } from '@qeml/diagnosis';
+import {
+  type Baseline,
+  type CompiledCatalogue,
+  compileForAnalysis,
+  readBaseline,
+  type Signature,
+} from '@qeml/diagnosis';
 import { glob } from 'tinyglobby';
 import { analyseLogs } from './analyse-jobs';
 import { decide, judgeJob } from './decision';
 import { commentRecovered, escalate, fingerprint } from './escalation';
 import { findFlakyTests } from './flaky';
-import { type HealPlan, applyHeal, planHeal } from './heal';
+import { applyHeal, type HealPlan, planHeal } from './heal';
 import { type Rung, rerunDelay } from './ladder';
 import type { ActionsTaken, AnalysedRun, FailedJob, FailureAnalysisResult } from './model';
 import {
@@ -75,7 +81,12 @@ export async function runFailureAnalysis(
   return analyseRun(config, config.target, catalogue, deps.github, deps);
 }
 
-const emptyTaken = (notes: string[] = []): ActionsTaken => ({ delayMs: 0, rerun: false, deletedCaches: [], notes });
+const emptyTaken = (notes: string[] = []): ActionsTaken => ({
+  delayMs: 0,
+  rerun: false,
+  deletedCaches: [],
+  notes,
+});
 
 async function analyseFiles(
   globs: readonly string[],
@@ -84,7 +95,9 @@ async function analyseFiles(
 ): Promise<FailureAnalysisResult> {
   const files = (await glob([...globs], { cwd: deps.workspace, onlyFiles: true, absolute: false })).sort();
   if (files.length === 0)
-    throw new ConfigurationError(`Input 'log-files' matched no file (${globs.join(', ')}) in ${deps.workspace}`);
+    throw new ConfigurationError(
+      `Input 'log-files' matched no file (${globs.join(', ')}) in ${deps.workspace}`,
+    );
   const analysed = await analyseLogs(
     files.map((file) => ({
       item: file,
@@ -130,14 +143,22 @@ async function analyseRun(
     taken: emptyTaken([because]),
   });
   if (target.attempt !== undefined && fetched.attempt > target.attempt)
-    return skip(`attempt ${fetched.attempt} of the run exists already (the event was for attempt ${target.attempt}): nothing to do twice`);
+    return skip(
+      `attempt ${fetched.attempt} of the run exists already (the event was for attempt ${target.attempt}): nothing to do twice`,
+    );
   if (!target.self && fetched.status !== 'completed')
-    return skip(`the run is ${fetched.status.replace('_', ' ')} (attempt ${fetched.attempt}): nothing to do until it completes`);
+    return skip(
+      `the run is ${fetched.status.replace('_', ' ')} (attempt ${fetched.attempt}): nothing to do until it completes`,
+    );
 
   const latest = await listLatestJobs(github, target.owner, target.repo, target.runId);
   const run: AnalysedRun = { ...fetched, totalJobs: latest.length };
-  const failedJobs = latest.filter((job) => job.status === 'completed' && FAILED_CONCLUSIONS.has(job.conclusion ?? ''));
-  logger.info(`${run.workflow} run ${run.id} attempt ${run.attempt}: ${failedJobs.length} of ${latest.length} jobs failed.`);
+  const failedJobs = latest.filter(
+    (job) => job.status === 'completed' && FAILED_CONCLUSIONS.has(job.conclusion ?? ''),
+  );
+  logger.info(
+    `${run.workflow} run ${run.id} attempt ${run.attempt}: ${failedJobs.length} of ${latest.length} jobs failed.`,
+  );
 
   const flaky = await findFlakyTests(github, run, latest, { catalogue, redactor });
   if (failedJobs.length === 0) return recoveredRun(config, run, flaky, github);
@@ -169,7 +190,9 @@ async function analyseRun(
   const isFallbackRun =
     run.event === 'workflow_dispatch' &&
     config.fallbackWorkflow !== undefined &&
-    [String(run.workflowId), run.workflowPath, path.basename(run.workflowPath)].includes(config.fallbackWorkflow);
+    [String(run.workflowId), run.workflowPath, path.basename(run.workflowPath)].includes(
+      config.fallbackWorkflow,
+    );
   const decision = decide(
     jobs,
     { ladder: config.ladder, maxAttempts: config.maxAttempts, fallbackWorkflow: config.fallbackWorkflow },
@@ -194,7 +217,9 @@ async function analyseRun(
   if (rung === 'rerun' || rung === 'rerun-clean-cache' || rung === 'fallback') {
     if (!config.heal) result.taken.notes.push(`heal is off: ${rung} recommended, not done`);
     else if (target.self)
-      result.taken.notes.push(`the run is still in progress (this step is part of it): ${rung} recommended, not done`);
+      result.taken.notes.push(
+        `the run is still in progress (this step is part of it): ${rung} recommended, not done`,
+      );
     else {
       const keys = [...new Set(jobs.flatMap((job) => job.cacheKeys))];
       const delayMs = rung === 'fallback' ? 0 : rerunDelay(config.rerunDelayMs, run.attempt);
@@ -203,7 +228,12 @@ async function analyseRun(
   }
   if (plan) {
     const outcome = await applyHeal(github, run, plan, deps);
-    result.taken = { ...result.taken, ...outcome, delayMs: plan.delayMs, notes: [...result.taken.notes, ...outcome.notes] };
+    result.taken = {
+      ...result.taken,
+      ...outcome,
+      delayMs: plan.delayMs,
+      notes: [...result.taken.notes, ...outcome.notes],
+    };
   }
   if (rung === 'escalate' && result.fingerprint) {
     if (config.escalate === 'issue') {
@@ -257,9 +287,14 @@ async function baselineFor(
   if (!first || !run.branch) return undefined;
   const source = await findBaselineJob(github, run, first.name);
   if (!source) {
-    logger.debug(`No successful run of ${run.workflowPath} on ${run.branch} with job ${first.name}: no baseline.`);
+    logger.debug(
+      `No successful run of ${run.workflowPath} on ${run.branch} with job ${first.name}: no baseline.`,
+    );
     return undefined;
   }
-  const baseline = await readBaseline(await streamJobLog(github, run.owner, run.repo, source.job.id), catalogue);
+  const baseline = await readBaseline(
+    await streamJobLog(github, run.owner, run.repo, source.job.id),
+    catalogue,
+  );
   return { baseline, source: { runId: source.runId, url: source.url, job: source.job.name } };
 }

@@ -77,7 +77,9 @@ export async function applyHeal(
   if (plan.rung === 'fallback') {
     if (!plan.dispatch) return outcome;
     if (plan.alreadyDispatched) {
-      outcome.notes.push(`${plan.dispatch.workflow} was already dispatched for ${run.sha.slice(0, 7)}: not dispatched twice`);
+      outcome.notes.push(
+        `${plan.dispatch.workflow} was already dispatched for ${run.sha.slice(0, 7)}: not dispatched twice`,
+      );
       return outcome;
     }
     await github.rest.actions.createWorkflowDispatch({
@@ -106,7 +108,9 @@ export async function applyHeal(
     // Another analysis of the same attempt got there first (GitHub: "already running").
     const refusedAsDone = /already running|no failed jobs/i.test((error as Error).message);
     if ((error as { status?: number }).status !== 403 || !refusedAsDone) throw error;
-    outcome.notes.push(`rerun refused (${(error as Error).message}): another analysis probably reran it already`);
+    outcome.notes.push(
+      `rerun refused (${(error as Error).message}): another analysis probably reran it already`,
+    );
   }
   return outcome;
 }

@@ -96,12 +96,17 @@ export async function readFailureAnalysisConfig(
   const files = values[Input.LogFiles];
   if (files.length > 0) {
     for (const name of [Input.Heal, Input.CloseOnRecovery] as const) {
-      if (values[name]) problems.push(`Input '${name}' needs a run: it cannot be used with '${Input.LogFiles}'`);
+      if (values[name])
+        problems.push(`Input '${name}' needs a run: it cannot be used with '${Input.LogFiles}'`);
     }
     if (values[Input.Escalate] === 'issue')
-      problems.push(`Input '${Input.Escalate}: issue' needs a run: it cannot be used with '${Input.LogFiles}'`);
+      problems.push(
+        `Input '${Input.Escalate}: issue' needs a run: it cannot be used with '${Input.LogFiles}'`,
+      );
     if (values[Input.RunId] !== undefined)
-      problems.push(`Input '${Input.RunId}' and input '${Input.LogFiles}' were both given: expected one of them`);
+      problems.push(
+        `Input '${Input.RunId}' and input '${Input.LogFiles}' were both given: expected one of them`,
+      );
   }
   const inputs = values[Input.FallbackInputs];
   const nested = Object.entries(inputs).filter(([, v]) => v !== null && typeof v === 'object');
@@ -109,9 +114,12 @@ export async function readFailureAnalysisConfig(
     problems.push(
       `Input '${Input.FallbackInputs}' has a non-scalar value for ${nested.map(([k]) => `'${k}'`).join(', ')}: expected a YAML map of the fallback workflow's input names to plain values`,
     );
-  const target = files.length > 0 ? ({ kind: 'files', globs: files } as const) : runTarget(values, context, problems);
+  const target =
+    files.length > 0 ? ({ kind: 'files', globs: files } as const) : runTarget(values, context, problems);
   if (target && target.kind === 'run' && values[Input.GitHubToken] === '')
-    problems.push(`Input '${Input.GitHubToken}' is empty: expected a token that can read the run's actions (default \${{ github.token }})`);
+    problems.push(
+      `Input '${Input.GitHubToken}' is empty: expected a token that can read the run's actions (default \${{ github.token }})`,
+    );
   if (problems.length > 0 || !target) throw new ConfigurationError(problems);
 
   const text = (name: string) => (values[name as keyof typeof values] as string).trim() || undefined;
@@ -127,7 +135,9 @@ export async function readFailureAnalysisConfig(
     issueLabels: [...values[Input.IssueLabels]],
     closeOnRecovery: values[Input.CloseOnRecovery],
     fallbackWorkflow: text(Input.FallbackWorkflow),
-    fallbackInputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v === null ? '' : String(v)])),
+    fallbackInputs: Object.fromEntries(
+      Object.entries(inputs).map(([k, v]) => [k, v === null ? '' : String(v)]),
+    ),
     reportPath: text(Input.ReportPath),
   };
 }

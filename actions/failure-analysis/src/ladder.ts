@@ -18,9 +18,7 @@ export interface LadderPlan {
   fallbackWorkflow?: string;
 }
 
-export type LadderStep =
-  | { rung: Rung; because: string }
-  | { rung: 'escalate'; because: string };
+export type LadderStep = { rung: Rung; because: string } | { rung: 'escalate'; because: string };
 
 /**
  * The rung for `attempt` (1-based). A rerun rung is skipped when the run already has `maxAttempts`

@@ -11,7 +11,13 @@ import {
   systemClock,
   writeJobSummary,
 } from '@qeml/action-kit';
-import { builtinCatalogue, mergeCatalogue, parseUserPatterns, type Signature, UserPatternsError } from '@qeml/diagnosis';
+import {
+  builtinCatalogue,
+  mergeCatalogue,
+  parseUserPatterns,
+  type Signature,
+  UserPatternsError,
+} from '@qeml/diagnosis';
 import { runFailureAnalysis } from './failure-analysis';
 import { Input, readFailureAnalysisConfig } from './inputs';
 import { annotateFailures, setFailureAnalysisOutputs, writeReportFile } from './outputs';
@@ -32,10 +38,15 @@ async function readEvent(file: string | undefined): Promise<unknown> {
 async function signatures(file: string | undefined, workspace: string): Promise<readonly Signature[]> {
   if (!file) return builtinCatalogue();
   try {
-    return mergeCatalogue(builtinCatalogue(), [parseUserPatterns(await readFile(path.resolve(workspace, file), 'utf8'), file)]);
+    return mergeCatalogue(builtinCatalogue(), [
+      parseUserPatterns(await readFile(path.resolve(workspace, file), 'utf8'), file),
+    ]);
   } catch (error) {
-    if (error instanceof UserPatternsError) throw new ConfigurationError(`Input '${Input.PatternsFile}': ${error.message}`);
-    throw new ConfigurationError(`Input '${Input.PatternsFile}' got ${JSON.stringify(file)}: ${(error as Error).message}`);
+    if (error instanceof UserPatternsError)
+      throw new ConfigurationError(`Input '${Input.PatternsFile}': ${error.message}`);
+    throw new ConfigurationError(
+      `Input '${Input.PatternsFile}' got ${JSON.stringify(file)}: ${(error as Error).message}`,
+    );
   }
 }
 

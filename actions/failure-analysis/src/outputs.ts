@@ -1,7 +1,7 @@
 /** What the step exposes: outputs (declared once), the report file, annotations at file:line. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Logger, type Redactor, type Runner } from '@qeml/action-kit';
+import type { Logger, Redactor, Runner } from '@qeml/action-kit';
 import type { FailureAnalysisResult } from './model';
 import { annotationsOf, buildReport, failedJobsSummary } from './report';
 
@@ -14,7 +14,11 @@ export const Output = {
   Report: 'report',
 } as const;
 
-export function setFailureAnalysisOutputs(runner: Runner, result: FailureAnalysisResult, redactor: Redactor): void {
+export function setFailureAnalysisOutputs(
+  runner: Runner,
+  result: FailureAnalysisResult,
+  redactor: Redactor,
+): void {
   runner.setOutput(Output.Verdict, result.decision.verdict);
   runner.setOutput(Output.Recovery, result.decision.recovery);
   runner.setOutput(Output.Rerun, String(result.taken.rerun));

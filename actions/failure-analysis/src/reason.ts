@@ -5,7 +5,9 @@ import type { FailedJob } from './model';
 /** Excerpt lines shown at most (summary, issue). */
 export const EXCERPT_MAX_LINES = 30;
 
-export function reasonOf(jobs: readonly FailedJob[]): { job: FailedJob; finding: Finding | undefined } | undefined {
+export function reasonOf(
+  jobs: readonly FailedJob[],
+): { job: FailedJob; finding: Finding | undefined } | undefined {
   const job = jobs.find((j) => !j.transient) ?? jobs[0];
   return job ? { job, finding: job.analysis.findings[0] } : undefined;
 }
@@ -14,7 +16,9 @@ export function reasonOf(jobs: readonly FailedJob[]): { job: FailedJob; finding:
 export function excerptLines(finding: Finding): string {
   const lines = finding.excerpt.split('\n');
   if (lines.length <= EXCERPT_MAX_LINES) return finding.excerpt;
-  return [...lines.slice(0, EXCERPT_MAX_LINES), `… ${lines.length - EXCERPT_MAX_LINES} more lines`].join('\n');
+  return [...lines.slice(0, EXCERPT_MAX_LINES), `… ${lines.length - EXCERPT_MAX_LINES} more lines`].join(
+    '\n',
+  );
 }
 
 /** The line a finding is about (1-based line of the log). */

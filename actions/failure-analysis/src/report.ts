@@ -79,7 +79,9 @@ const MARK: Record<string, string> = {
 /** One line a person reads first. */
 export function headline(result: FailureAnalysisResult): string {
   const { decision, taken } = result;
-  const what = result.run ? `${result.run.workflow} run ${result.run.id} (attempt ${result.run.attempt})` : 'The logs';
+  const what = result.run
+    ? `${result.run.workflow} run ${result.run.id} (attempt ${result.run.attempt})`
+    : 'The logs';
   const failed = result.jobs.length;
   const done: string[] = [];
   if (taken.deletedCaches.length > 0) done.push(`deleted ${taken.deletedCaches.length} cache(s)`);
@@ -88,7 +90,10 @@ export function headline(result: FailureAnalysisResult): string {
   if (taken.issue) done.push(`${taken.issue.created ? 'opened' : 'updated'} issue #${taken.issue.number}`);
   for (const recovered of taken.recovered ?? [])
     done.push(`commented on #${recovered.issue}${recovered.closed ? ' and closed it' : ''}`);
-  const verdict = decision.verdict === 'success' ? 'passed' : `${failed} failed job${failed === 1 ? '' : 's'}, ${decision.verdict}`;
+  const verdict =
+    decision.verdict === 'success'
+      ? 'passed'
+      : `${failed} failed job${failed === 1 ? '' : 's'}, ${decision.verdict}`;
   return `${MARK[decision.verdict] ?? ''} ${what}: ${verdict}; recovery: ${decision.recovery}${done.length > 0 ? ` (${done.join(', ')})` : ''}.`;
 }
 
@@ -100,14 +105,18 @@ function jobLink(job: FailureAnalysisResult['jobs'][number]): string {
 }
 
 export function buildSummary(result: FailureAnalysisResult, redactor?: Redactor): Summary {
-  const summary = new Summary(redactor ? { redactor } : {}).heading('Failure analysis', 3).paragraph(headline(result));
+  const summary = new Summary(redactor ? { redactor } : {})
+    .heading('Failure analysis', 3)
+    .paragraph(headline(result));
   summary.paragraph(`**Decision**: ${result.decision.recovery}, because ${result.decision.because}.`);
   const ladder = result.decision.ladder;
   if (ladder) {
     const rows = [...ladder.rungs, 'escalate'].map((rung, index) => [
       String(index + 1),
       rung,
-      index + 1 === ladder.attempt ? `◀ attempt ${ladder.attempt}${ladder.step.rung !== rung ? ` (${ladder.step.rung})` : ''}` : '',
+      index + 1 === ladder.attempt
+        ? `◀ attempt ${ladder.attempt}${ladder.step.rung !== rung ? ` (${ladder.step.rung})` : ''}`
+        : '',
     ]);
     summary.table(['Attempt', 'Rung', 'This run'], rows);
   }
@@ -135,14 +144,21 @@ export function buildSummary(result: FailureAnalysisResult, redactor?: Redactor)
       result.flaky.map((f) => [f.test, f.job, `[run](${f.failedUrl})`, `[run](${f.passedUrl})`]),
     );
   }
-  if (result.baseline) summary.paragraph(`Baseline: job ${result.baseline.job} of [run ${result.baseline.runId}](${result.baseline.url}).`);
+  if (result.baseline)
+    summary.paragraph(
+      `Baseline: job ${result.baseline.job} of [run ${result.baseline.runId}](${result.baseline.url}).`,
+    );
   if (result.taken.notes.length > 0) summary.list(result.taken.notes);
   return summary;
 }
 
 /** The CLI's text: the headline, then per failed job its verdict, reason and excerpt. */
 export function renderResultText(result: FailureAnalysisResult, redactor: Redactor): string {
-  const out = [headline(result), `Decision: ${result.decision.recovery}, because ${result.decision.because}.`, ''];
+  const out = [
+    headline(result),
+    `Decision: ${result.decision.recovery}, because ${result.decision.because}.`,
+    '',
+  ];
   for (const job of result.jobs) {
     const finding = job.analysis.findings[0];
     out.push(`${job.name}: ${job.why}`);
@@ -154,26 +170,35 @@ export function renderResultText(result: FailureAnalysisResult, redactor: Redact
     }
     out.push('');
   }
-  for (const f of result.flaky) out.push(`Flaky: ${f.test} (${f.job}) failed ${f.failedUrl}, passed ${f.passedUrl}`);
+  for (const f of result.flaky)
+    out.push(`Flaky: ${f.test} (${f.job}) failed ${f.failedUrl}, passed ${f.passedUrl}`);
   for (const note of result.taken.notes) out.push(`Note: ${note}`);
   return `${redactor.redact(out.join('\n'))}\n`;
 }
 
 /** Annotations at file:line where a log or a check run names the place. */
-export function annotationsOf(result: FailureAnalysisResult): { message: string; properties: AnnotationProperties }[] {
+export function annotationsOf(
+  result: FailureAnalysisResult,
+): { message: string; properties: AnnotationProperties }[] {
   const annotations: { message: string; properties: AnnotationProperties }[] = [];
   for (const job of result.jobs) {
     const finding = job.analysis.findings[0];
     if (finding?.file) {
       annotations.push({
         message: `${job.name}: ${finding.title}`,
-        properties: { file: finding.file, ...(finding.line ? { startLine: finding.line } : {}), title: 'failure-analysis' },
+        properties: {
+          file: finding.file,
+          ...(finding.line ? { startLine: finding.line } : {}),
+          title: 'failure-analysis',
+        },
       });
     }
     for (const a of job.annotations.slice(0, 5)) {
-      annotations.push({ message: `${job.name}: ${a.message}`, properties: { file: a.path, startLine: a.line, title: 'failure-analysis' } });
+      annotations.push({
+        message: `${job.name}: ${a.message}`,
+        properties: { file: a.path, startLine: a.line, title: 'failure-analysis' },
+      });
     }
   }
   return annotations;
 }
-
