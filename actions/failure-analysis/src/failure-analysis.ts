@@ -17,6 +17,7 @@ import {
 } from '@qeml/diagnosis';
 import { glob } from 'tinyglobby';
 import { analyseLogs } from './analyse-jobs';
+import { explainApiError } from './api-errors';
 import { decide, judgeJob } from './decision';
 import { commentRecovered, escalate, fingerprint } from './escalation';
 import { findFlakyTests } from './flaky';
@@ -78,7 +79,12 @@ export async function runFailureAnalysis(
   const catalogue = compileForAnalysis(config.signatures);
   if (config.target.kind === 'files') return analyseFiles(config.target.globs, catalogue, deps);
   if (!deps.github) throw new Error('failure-analysis: a run is analysed through a GitHub client');
-  return analyseRun(config, config.target, catalogue, deps.github, deps);
+  const { owner, repo } = config.target;
+  try {
+    return await analyseRun(config, config.target, catalogue, deps.github, deps);
+  } catch (error) {
+    throw explainApiError(error, `${owner}/${repo}`);
+  }
 }
 
 const emptyTaken = (notes: string[] = []): ActionsTaken => ({

@@ -60,9 +60,12 @@ async function main(): Promise<void> {
     event: await readEvent(env.GITHUB_EVENT_PATH),
   });
   const logger = createRunnerLogger(runner);
+  // Octokit reports every failed request as an error; a retried one is not, and a final refusal
+  // reaches the user once, explained, through the engine.
+  const clientLog = { ...logger, error: (message: string) => logger.debug(message) };
   const github =
     config.target.kind === 'run'
-      ? createGitHubClient({ token: config.githubToken, log: logger, retries: API_RETRIES })
+      ? createGitHubClient({ token: config.githubToken, log: clientLog, retries: API_RETRIES })
       : undefined;
   const result = await runFailureAnalysis(
     { ...config, signatures: await signatures(config.patternsFile, workspace) },
