@@ -8,7 +8,11 @@ import { networkLog, oomLog, runnerLostLog, testFailureLog } from '../../fixture
 import { bundleNodes } from '../../support/node';
 import { addRun, analyse, issuesOf, matrixJobs, startRepoSim, writes } from './helpers';
 
-const TRANSIENT = { 'install (a)': networkLog(), 'install (b)': networkLog('pypi.org'), 'test (c)': runnerLostLog() };
+const TRANSIENT = {
+  'install (a)': networkLog(),
+  'install (b)': networkLog('pypi.org'),
+  'test (c)': runnerLostLog(),
+};
 const MIXED = { ...TRANSIENT, 'test (d)': testFailureLog(), build: oomLog() };
 const INPUTS = { heal: 'true', escalate: 'issue' };
 
@@ -19,13 +23,14 @@ function faulty(sim: GitHubSim): void {
     status: 403,
     probability: 0.1,
     headers: { 'retry-after': '1' },
-    body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    },
   });
 }
 
 /** Each sim listens on its own port: compare the jobs without their links. */
-const withoutUrls = (json = '[]') =>
-  JSON.parse(json).map(({ url: _url, ...job }: { url: string }) => job);
+const withoutUrls = (json = '[]') => JSON.parse(json).map(({ url: _url, ...job }: { url: string }) => job);
 
 /** What the analysis decided: outputs, the writes made and the issues left. */
 async function decisions(node: string, failures: Record<string, string>, withFaults: boolean) {
@@ -37,8 +42,18 @@ async function decisions(node: string, failures: Record<string, string>, withFau
     const failedCalls = sim.requests.filter((r) => r.status === 502 || r.status === 403).length;
     return {
       exitCode: step.exitCode,
-      outputs: { ...step.outputs, report: undefined, 'failed-jobs': withoutUrls(step.outputs['failed-jobs']) },
-      writes: [...new Set(writes(sim).filter((r) => r.status < 300).map((r) => `${r.method} ${r.route}`))].sort(),
+      outputs: {
+        ...step.outputs,
+        report: undefined,
+        'failed-jobs': withoutUrls(step.outputs['failed-jobs']),
+      },
+      writes: [
+        ...new Set(
+          writes(sim)
+            .filter((r) => r.status < 300)
+            .map((r) => `${r.method} ${r.route}`),
+        ),
+      ].sort(),
       issues: issuesOf(sim).filter((i) => i.state === 'open').length,
       failedCalls,
     };
@@ -90,7 +105,11 @@ describe.each(bundleNodes())('failure-analysis under faults, $label', ({ path: n
   test('a 404 after some reads (annotations) still writes nothing: every read comes first', async () => {
     sim = await startRepoSim();
     const run = addRun(sim, matrixJobs(6, MIXED));
-    sim.faults.add({ route: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', status: 404, times: 100 });
+    sim.faults.add({
+      route: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
+      status: 404,
+      times: 100,
+    });
     const step = await analyse(sim, node, { 'run-id': String(run.id), ...INPUTS });
     expect(step.exitCode).toBe(1);
     expect(writes(sim)).toEqual([]);
