@@ -5,7 +5,7 @@
  */
 import type { Redactor } from '@qeml/action-kit';
 import type { GitHubClient } from '@qeml/action-kit/github';
-import type { CompiledCatalogue } from '@qeml/diagnosis';
+import type { CompiledCatalogue, Finding } from '@qeml/diagnosis';
 import { analyseLogs } from './analyse-jobs';
 import type { AnalysedRun, FlakyTest } from './model';
 import { FAILED_CONCLUSIONS, listAttemptJobs, type RunJob, streamJobLog } from './run-source';
@@ -39,13 +39,24 @@ export async function findFlakyTests(
   );
   const flaky: FlakyTest[] = [];
   for (const { item, analysis } of analysed) {
-    const tests = new Set(
-      analysis.findings
-        .filter((f) => f.test !== undefined || f.category === 'test')
-        .map((f) => f.test ?? f.title),
-    );
-    for (const test of tests)
+    for (const test of testsNamed(analysis.findings, options.catalogue))
       flaky.push({ test, job: item.passed.name, failedUrl: item.failed.url, passedUrl: item.passed.url });
   }
   return flaky;
+}
+
+/** The tests a log's findings name: a test signature's `test` group, on any line of their excerpts. */
+function testsNamed(findings: readonly Finding[], catalogue: CompiledCatalogue): Set<string> {
+  const tests = new Set<string>();
+  for (const finding of findings) {
+    if (finding.test) tests.add(finding.test);
+    if (finding.category !== 'test') continue;
+    for (const line of finding.excerpt.split('\n')) {
+      for (const candidate of catalogue.candidates(line)) {
+        const test = candidate.signature.category === 'test' ? candidate.match(line)?.test : undefined;
+        if (test) tests.add(test);
+      }
+    }
+  }
+  return tests;
 }
