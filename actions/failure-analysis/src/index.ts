@@ -7,6 +7,8 @@ export {
   type FailureAnalysisDeps,
   runFailureAnalysis,
 } from './failure-analysis';
+export { type ActionConfig, Input, type RunContext, readFailureAnalysisConfig } from './inputs';
 export { DEFAULT_LADDER, type LadderPlan, RUNGS, type Rung, rerunDelay, rungFor } from './ladder';
 export type { Decision, FailedJob, FailureAnalysisResult, FlakyTest } from './model';
+export { Output } from './outputs';
 export { buildReport, buildSummary, type FailureAnalysisReport, headline, renderResultText } from './report';
