@@ -19,7 +19,6 @@ import {
 } from '@qeml/diagnosis';
 import { loadCatalogue, PatternsFileError } from '../catalogue-files';
 import { type CliIO, type Command, UsageError } from '../command';
-import { analyzeRun } from './analyze-run';
 
 /** Some file could not be read (the others were still analysed). */
 const EXIT_UNREADABLE = 1;
@@ -63,6 +62,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (positionals.length > 0 || values.baseline !== undefined)
       throw new UsageError('--run analyses a run: give no log files and no --baseline with it');
     const signatures = await catalogueFor(values.patterns, io);
+    // Loaded only for --run: the GitHub client and the failure-analysis engine stay out of a log analysis.
+    const { analyzeRun } = await import('./analyze-run');
     return analyzeRun(values.run, { apiUrl: values['api-url'], format: values.format, signatures }, io);
   }
   if (values['api-url'] !== undefined) throw new UsageError('--api-url goes with --run');
