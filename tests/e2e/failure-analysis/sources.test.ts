@@ -112,4 +112,29 @@ describe.each(bundleNodes())('what failure-analysis analyses, under $label', ({ 
     expect(step.summary).toContain('Flaky tests');
     expect(step.summary).toContain('test_create_user');
   });
+  test('a later green run on the same commit: the tests the earlier failed run named are flaky', async () => {
+    const sha = `${label === 'node20' ? 'a' : 'b'}`.repeat(40);
+    const failing = sim.model.addRun(REPO, {
+      workflow: 'ci.yml',
+      name: 'CI',
+      headSha: sha,
+      jobs: [{ name: 'unit', conclusion: 'failure', log: testFailureLog() }],
+    });
+    const green = sim.model.addRun(REPO, {
+      workflow: 'ci.yml',
+      name: 'CI',
+      headSha: sha,
+      jobs: [{ name: 'unit', conclusion: 'success', log: passingLog() }],
+    });
+    const step = await analyse(sim, node, { 'run-id': String(green.id) });
+    expect(step.outputs).toMatchObject({ verdict: 'success', recovery: 'quarantine' });
+    expect(report(step).flaky).toEqual([
+      expect.objectContaining({
+        test: 'test_create_user',
+        job: 'unit',
+        failedUrl: expect.stringContaining(`/runs/${failing.id}/job/`),
+        passedUrl: expect.stringContaining(`/runs/${green.id}/job/`),
+      }),
+    ]);
+  });
 });
