@@ -10,7 +10,7 @@ export const LOG_CONCURRENCY = 4;
 export interface LogToAnalyse<T> {
   item: T;
   name: string;
-  open(): Promise<AsyncIterable<Buffer | string>>;
+  open(): Promise<AsyncIterable<Buffer | string> | Iterable<Buffer | string>>;
 }
 
 export interface AnalysedLog<T> {

@@ -4,9 +4,8 @@
  * come from `deps`; every read happens before the first write, so a permanent 401/404 leaves
  * nothing half done.
  */
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { type Clock, ConfigurationError, type Logger, type Redactor } from '@qeml/action-kit';
+import type { Clock, Logger, Redactor } from '@qeml/action-kit';
 import type { GitHubClient } from '@qeml/action-kit/github';
 import {
   type Baseline,
@@ -15,7 +14,6 @@ import {
   readBaseline,
   type Signature,
 } from '@qeml/diagnosis';
-import { glob } from 'tinyglobby';
 import { analyseLogs } from './analyse-jobs';
 import { explainApiError } from './api-errors';
 import { decide, judgeJob } from './decision';
@@ -23,7 +21,8 @@ import { commentRecovered, escalate, fingerprint } from './escalation';
 import { findFlakyTests } from './flaky';
 import { applyHeal, type HealPlan, planHeal } from './heal';
 import { type Rung, rerunDelay } from './ladder';
-import type { ActionsTaken, AnalysedRun, FailedJob, FailureAnalysisResult } from './model';
+import { analyseFiles } from './local-files';
+import { type AnalysedRun, type FailedJob, type FailureAnalysisResult, noActions } from './model';
 import {
   FAILED_CONCLUSIONS,
   findBaselineJob,
@@ -87,51 +86,6 @@ export async function runFailureAnalysis(
   }
 }
 
-const emptyTaken = (notes: string[] = []): ActionsTaken => ({
-  delayMs: 0,
-  rerun: false,
-  deletedCaches: [],
-  notes,
-});
-
-async function analyseFiles(
-  globs: readonly string[],
-  catalogue: CompiledCatalogue,
-  deps: FailureAnalysisDeps,
-): Promise<FailureAnalysisResult> {
-  const files = (await glob([...globs], { cwd: deps.workspace, onlyFiles: true, absolute: false })).sort();
-  if (files.length === 0)
-    throw new ConfigurationError(
-      `Input 'log-files' matched no file (${globs.join(', ')}) in ${deps.workspace}`,
-    );
-  const analysed = await analyseLogs(
-    files.map((file) => ({
-      item: file,
-      name: file,
-      open: async () => createReadStream(path.resolve(deps.workspace, file)),
-    })),
-    { catalogue, redactor: deps.redactor },
-  );
-  const jobs: FailedJob[] = analysed.map(({ item, analysis, cacheKeys }) => ({
-    id: null,
-    name: item,
-    url: item,
-    conclusion: 'failure',
-    analysis,
-    annotations: [],
-    cacheKeys,
-    ...judgeJob(analysis),
-  }));
-  const decision = decide(jobs, { ladder: [], maxAttempts: 1 });
-  return {
-    files,
-    jobs,
-    flaky: [],
-    decision,
-    taken: emptyTaken(['local log files: nothing to heal or escalate']),
-  };
-}
-
 async function analyseRun(
   config: FailureAnalysisConfig,
   target: Extract<AnalysisTarget, { kind: 'run' }>,
@@ -146,7 +100,7 @@ async function analyseRun(
     jobs: [],
     flaky: [],
     decision: { verdict: 'success', recovery: 'none', because },
-    taken: emptyTaken([because]),
+    taken: noActions([because]),
   });
   if (target.attempt !== undefined && fetched.attempt > target.attempt)
     return skip(
@@ -170,11 +124,18 @@ async function analyseRun(
   if (failedJobs.length === 0) return recoveredRun(config, run, flaky, github);
 
   const baseline = await baselineFor(github, run, failedJobs, catalogue, logger);
+  const gone: string[] = [];
   const analysed = await analyseLogs(
     failedJobs.map((job) => ({
       item: job,
       name: job.name,
-      open: () => streamJobLog(github, run.owner, run.repo, job.id),
+      open: () =>
+        streamJobLog(github, run.owner, run.repo, job.id).catch((error: { status?: number }) => {
+          // Logs expire (90 days by default): the job stays in the report, judged unknown.
+          if (error.status !== 404 && error.status !== 410) throw error;
+          gone.push(job.name);
+          return [];
+        }),
     })),
     { catalogue, baseline: baseline?.baseline, redactor },
   );
@@ -209,9 +170,11 @@ async function analyseRun(
     jobs,
     flaky,
     decision,
-    taken: emptyTaken(),
+    taken: noActions(),
     ...(baseline ? { baseline: baseline.source } : {}),
   };
+  for (const name of gone)
+    result.taken.notes.push(`the log of ${name} is no longer available: judged unknown`);
   const rung = decision.recovery;
   if (rung === 'escalate') {
     const blocking = jobs.filter((job) => !job.transient);
@@ -274,7 +237,7 @@ async function recoveredRun(
       recovery: flaky.length > 0 ? 'quarantine' : 'none',
       because: run.conclusion === 'success' ? 'the run passed' : 'no job failed',
     },
-    taken: emptyTaken(),
+    taken: noActions(),
   };
   if (config.escalate === 'issue' && run.conclusion === 'success')
     result.taken.recovered = await commentRecovered(github, run, config.closeOnRecovery);

@@ -95,3 +95,8 @@ export interface FailureAnalysisResult {
   /** The escalation fingerprint (pattern ids + normalised reasons + workflow), when something would escalate. */
   fingerprint?: string;
 }
+
+/** Nothing done (yet), with notes for a person. */
+export function noActions(notes: string[] = []): ActionsTaken {
+  return { delayMs: 0, rerun: false, deletedCaches: [], notes };
+}

@@ -115,4 +115,23 @@ describe.each(bundleNodes())('failure-analysis under faults, $label', ({ path: n
     expect(writes(sim)).toEqual([]);
     expect(issuesOf(sim)).toHaveLength(0);
   });
+
+  test('an expired job log (410) leaves that job unknown: no rerun, the others still explained', async () => {
+    sim = await startRepoSim();
+    const run = addRun(sim, matrixJobs(5, TRANSIENT));
+    const expired = sim.model.getRun(run.id).attempts[0]?.jobs.find((job) => job.name === 'install (b)');
+    sim.faults.add({
+      route: `/repos/octo/app/actions/jobs/${expired?.id}/logs`,
+      status: 410,
+      body: { message: 'Gone' },
+    });
+    const step = await analyse(sim, node, { 'run-id': String(run.id), heal: 'true' });
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs).toMatchObject({ verdict: 'unknown', recovery: 'escalate', rerun: 'false' });
+    const verdicts = JSON.parse(step.outputs['failed-jobs'] ?? '[]').map(
+      (job: { verdict: string }) => job.verdict,
+    );
+    expect(verdicts).toEqual(['transient', 'unknown', 'transient']);
+    expect(writes(sim)).toEqual([]);
+  });
 });

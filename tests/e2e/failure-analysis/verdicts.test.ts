@@ -122,4 +122,19 @@ describe.each(bundleNodes())('failure-analysis verdicts under $label', ({ path: 
     expect(writes(sim)).toEqual([]);
     expect(report(step).taken.notes).toContain('heal is off: rerun recommended, not done');
   });
+
+  test('150 jobs: listed once, in two pages of 100', async () => {
+    const run = addRun(sim, matrixJobs(150, { 'install (node 20)': networkLog() }));
+    sim.clearRequests();
+    const step = await analyse(sim, node, { 'run-id': String(run.id) });
+    expect(report(step).run.totalJobs).toBe(150);
+    const pages = sim.requests.filter(
+      (r) =>
+        r.route === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs' && r.path.includes(`/runs/${run.id}/`),
+    );
+    expect(pages.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
+      ['100', '1'],
+      ['100', '2'],
+    ]);
+  });
 });
