@@ -99,7 +99,7 @@ async function analyseRun(
     run: { ...fetched, totalJobs: 0 },
     jobs: [],
     flaky: [],
-    decision: { verdict: 'success', recovery: 'none', because },
+    decision: { verdict: 'skipped', recovery: 'none', because },
     taken: noActions([because]),
   });
   if (target.attempt !== undefined && fetched.attempt > target.attempt)

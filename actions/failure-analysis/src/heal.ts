@@ -96,8 +96,14 @@ export async function applyHeal(
     await deps.clock.sleep(plan.delayMs);
   }
   for (const key of plan.caches) {
-    await github.rest.actions.deleteActionsCacheByKey({ ...repo, key });
-    outcome.deletedCaches.push(key);
+    try {
+      await github.rest.actions.deleteActionsCacheByKey({ ...repo, key });
+      outcome.deletedCaches.push(key);
+    } catch (error) {
+      // Gone since it was listed (another analysis, or eviction): what we wanted.
+      if ((error as { status?: number }).status !== 404) throw error;
+      outcome.notes.push(`cache ${key} was already deleted`);
+    }
   }
   if (plan.rung === 'rerun-clean-cache' && plan.caches.length === 0)
     outcome.notes.push('no cache the failure implicates was found: rerun without deleting any');

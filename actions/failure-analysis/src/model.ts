@@ -57,8 +57,11 @@ export interface FlakyTest {
 export type Recovery = Rung | 'escalate' | 'quarantine' | 'none';
 
 export interface Decision {
-  /** `transient` when every failed job is; else the verdict of the job that blocks a rerun; `success` when none failed. */
-  verdict: Verdict | 'success';
+  /**
+   * `transient` when every failed job is; else the verdict of the job that blocks a rerun; `success`
+   * when none failed; `skipped` when the run was not analysed (a newer attempt exists, or it runs again).
+   */
+  verdict: Verdict | 'success' | 'skipped';
   recovery: Recovery;
   because: string;
   /** Where the run stands on the ladder (runs only). */

@@ -68,6 +68,7 @@ export function failedJobsSummary(result: FailureAnalysisResult) {
 
 const MARK: Record<string, string> = {
   success: '✅',
+  skipped: '⏭️',
   transient: '🔁',
   flaky: '🎲',
   deterministic: '❌',
@@ -91,9 +92,13 @@ export function headline(result: FailureAnalysisResult): string {
   for (const recovered of taken.recovered ?? [])
     done.push(`commented on #${recovered.issue}${recovered.closed ? ' and closed it' : ''}`);
   const verdict =
-    decision.verdict === 'success'
-      ? 'passed'
-      : `${failed} failed job${failed === 1 ? '' : 's'}, ${decision.verdict}`;
+    decision.verdict === 'skipped'
+      ? `skipped, ${decision.because}`
+      : decision.verdict === 'success'
+        ? result.run?.conclusion === 'success'
+          ? 'passed'
+          : 'no failed job'
+        : `${failed} failed job${failed === 1 ? '' : 's'}, ${decision.verdict}`;
   return `${MARK[decision.verdict] ?? ''} ${what}: ${verdict}; recovery: ${decision.recovery}${done.length > 0 ? ` (${done.join(', ')})` : ''}.`;
 }
 

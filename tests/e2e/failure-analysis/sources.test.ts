@@ -55,7 +55,7 @@ describe.each(bundleNodes())('what failure-analysis analyses, under $label', ({ 
       { eventName: 'workflow_run', event: workflowRunEvent(failed.id, 1, 'failure') },
     );
     expect(step.exitCode).toBe(0);
-    expect(step.outputs).toMatchObject({ recovery: 'none', rerun: 'false' });
+    expect(step.outputs).toMatchObject({ verdict: 'skipped', recovery: 'none', rerun: 'false' });
     expect(report(step).taken.notes.join()).toMatch(/attempt 2 of the run exists already/);
     expect(writes(sim)).toEqual([]);
   });
