@@ -137,4 +137,39 @@ describe.each(bundleNodes())('failure-analysis verdicts under $label', ({ path: 
       ['100', '2'],
     ]);
   });
+
+  test('annotations at file:line where the check run or the log names the place', async () => {
+    const run = addRun(sim, [
+      {
+        name: 'typecheck',
+        conclusion: 'failure',
+        log: testFailureLog(),
+        annotations: [
+          {
+            path: '.github',
+            start_line: 1,
+            annotation_level: 'failure',
+            message: 'Process completed with exit code 1.',
+          },
+          {
+            path: 'src/cart.py',
+            start_line: 12,
+            annotation_level: 'failure',
+            message: 'Argument of type "str" is not assignable',
+          },
+        ],
+      },
+    ]);
+    const step = await analyse(sim, node, { 'run-id': String(run.id) });
+    expect(step.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'src/cart.py',
+        line: 12,
+        message: expect.stringContaining('not assignable'),
+      }),
+    );
+    expect(step.annotations.some((a) => a.file === '.github')).toBe(false);
+    expect(step.summary).toContain('`src/cart.py:12`');
+  });
 });
