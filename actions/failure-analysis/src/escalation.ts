@@ -23,6 +23,8 @@ export const ISSUE_LABEL = 'failure-analysis';
 /** Runs remembered per issue (links in its body). */
 const RUNS_KEPT = 10;
 const BRANCHES_KEPT = 10;
+/** GitHub refuses an issue body over 65,536 characters; the hidden marker and its state take the rest. */
+const ISSUE_BODY_BYTES = 60_000;
 
 /** What an issue keeps in its marker between runs (small: counts, times, links). */
 export interface IssueState {
@@ -119,7 +121,7 @@ export function nextState(
 
 function issueBody(request: EscalationRequest, state: IssueState): string {
   const { run } = request;
-  const summary = new Summary({ redactor: request.redactor })
+  const summary = new Summary({ redactor: request.redactor, limitBytes: ISSUE_BODY_BYTES })
     .paragraph(
       `**${run.workflow}** (\`${run.workflowPath}\`) failed: ${request.verdict}. ${request.because}.`,
     )

@@ -95,4 +95,22 @@ describe('failure-analysis engine', () => {
       fingerprint('.github/workflows/other.yml', a),
     );
   });
+
+  test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {
+    const long = testFailureLog().replace(
+      'E       assert 500 == 201',
+      `E       assert ${'x'.repeat(390)} == 201\n`.repeat(12).trimEnd(),
+    );
+    const jobs = Array.from({ length: 80 }, (_, i) => ({
+      name: `test (${i})`,
+      conclusion: 'failure' as const,
+      log: long,
+    }));
+    const run = sim.model.addRun('octo/app', { jobs });
+    const result = await runFailureAnalysis(config(run.id, { heal: false, escalate: 'issue' }), deps());
+    const issue = sim.model.issues.issues.find((i) => i.number === result.taken.issue?.number);
+    expect(issue?.body?.length).toBeLessThan(65_536);
+    expect(issue?.body?.length).toBeGreaterThan(50_000); // it was cut, not short
+    expect(issue?.body).toContain('test (0)');
+  });
 });
