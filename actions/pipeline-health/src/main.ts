@@ -1,5 +1,4 @@
 /** The pipeline-health action: read inputs, build the deps from the runner's process, run the engine, report. */
-import { tmpdir } from 'node:os';
 import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
 import { createGitHubClient } from '@qeml/action-kit/github';
 import { keptResponses } from './etag-cache';
@@ -23,7 +22,8 @@ async function main(): Promise<void> {
     repository: `${config.owner}/${config.repo}`,
     runKey: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? 1}`,
     env,
-    dir: env.RUNNER_TEMP || tmpdir(),
+    // Not RUNNER_TEMP: the cache version covers the path, which must be the same in the next run.
+    dir: env.GITHUB_WORKSPACE || process.cwd(),
     logger,
   });
   const result = await runPipelineHealth(config, {
