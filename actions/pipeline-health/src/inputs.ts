@@ -5,6 +5,7 @@ import {
   envInputSource,
   type InputSource,
   isConfigurationError,
+  parseDuration,
   readInputs,
 } from '@qeml/action-kit';
 import type { HealthConfig } from './pipeline-health';
@@ -26,7 +27,8 @@ export const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 export const healthSchema = defineInputs({
   [Input.Workflows]: { kind: 'list', default: [] },
   [Input.Branch]: { kind: 'string', default: '' },
-  [Input.Window]: { kind: 'duration', min: 60_000 },
+  // Days are the usual unit here, which action-kit's durations do not have: parsed by `windowMs`.
+  [Input.Window]: { kind: 'string', default: '' },
   [Input.Runs]: { kind: 'integer', min: 1, max: 10_000 },
   [Input.Slo]: { kind: 'number', default: 99.5, min: 0, max: 100 },
   [Input.FailOnSlo]: { kind: 'boolean', default: false },
@@ -34,6 +36,23 @@ export const healthSchema = defineInputs({
   [Input.GitHubToken]: { kind: 'string', secret: true },
   [Input.ReportPath]: { kind: 'list', default: [] },
 });
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** `30d`, `2w`, or any action-kit duration (`12h`, `90m`); at least a minute. Undefined when it is not one. */
+export function windowMs(text: string): number | undefined {
+  const days = /^(\d+)\s*([dw])$/.exec(text.trim());
+  let ms: number | undefined;
+  if (days) ms = Number(days[1]) * DAY_MS * (days[2] === 'w' ? 7 : 1);
+  else {
+    try {
+      ms = parseDuration(text);
+    } catch {
+      return undefined;
+    }
+  }
+  return ms >= 60_000 ? ms : undefined;
+}
 
 export interface HealthInputs {
   config: HealthConfig;
@@ -66,7 +85,13 @@ export async function readHealthConfig(
     problems.push(
       `Input '${Input.Window}' and input '${Input.Runs}' were both given: expected one of them (a time window or the last N runs)`,
     );
-  if (values && !values[Input.GitHubToken])
+  const window = (source(Input.Window) ?? '').trim();
+  const span = window === '' ? DEFAULT_WINDOW_MS : windowMs(window);
+  if (span === undefined)
+    problems.push(
+      `Input '${Input.Window}' got ${JSON.stringify(window)}: expected a duration of at least a minute like 30d, 2w, 12h or 90m`,
+    );
+  if (!given(Input.GitHubToken))
     problems.push(
       `Input '${Input.GitHubToken}' is required: a token that can read Actions (and write issues with escalate: issue)`,
     );
@@ -79,7 +104,7 @@ export async function readHealthConfig(
       repo: repo as string,
       branch: values[Input.Branch],
       workflows: values[Input.Workflows],
-      span: runs !== undefined ? { runs } : { windowMs: values[Input.Window] ?? DEFAULT_WINDOW_MS },
+      span: runs !== undefined ? { runs } : { windowMs: span as number },
       slo: values[Input.Slo],
       failOnSlo: values[Input.FailOnSlo],
       escalate: values[Input.Escalate],
