@@ -61,7 +61,7 @@ describe('qeml health', () => {
   test('usage mistakes: exit 2 with one line naming the option', async () => {
     const io = captureIO();
     expect(await runCli(['health', '--repo', 'acme/app', '--window', '7d', '--runs', '5'], io)).toBe(2);
-    expect(io.err()).toContain("--window and --runs were both given");
+    expect(io.err()).toContain('--window and --runs were both given');
     const unknown = captureIO();
     expect(
       await runCli(
