@@ -51,6 +51,28 @@ describe('qeml health', () => {
     expect(report.overall['success-rate']).toBe(71.43);
   });
 
+  test('--runs N: the last N runs of each workflow instead of a window (no created filter)', async () => {
+    const io = captureIO();
+    const args = ['health', '--repo', 'acme/app', '--api-url', sim.url, '--token', 't', '--runs', '5'];
+    expect(await runCli([...args, '--format', 'json'], io)).toBe(0);
+    const report = JSON.parse(io.out());
+    // CI runs 13-17: 4 green and run 17's startup failure; Nightly 10-14: 11 and 12 (after its
+    // re-run) green of 5; Docs: its one run, older than 30 days, now counts.
+    expect(
+      report.workflows.map((w: { name: string; figures: { counted: number; succeeded: number } }) => [
+        w.name,
+        w.figures.counted,
+        w.figures.succeeded,
+      ]),
+    ).toEqual([
+      ['CI', 5, 4],
+      ['Nightly', 5, 2],
+      ['Docs', 1, 1],
+    ]);
+    expect(report.overall['success-rate']).toBe(63.64);
+    expect(report.window.label).toBe('last 5 runs of each workflow');
+  });
+
   test('without --api-url it reports on the simulated month', async () => {
     const io = captureIO();
     expect(await runCli(['health', '--repo', 'demo/lib', '--window', '30d'], io)).toBe(0);
