@@ -40,10 +40,13 @@
  * Not counted at all: a CI run 3 days before the window, a failing CI run on feature/x, and Docs
  *   (its only run is older than the window).
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
 import { MONTH, seedMonth } from '../../../actions/pipeline-health/month';
 import { bundleNodes } from '../../support/node';
+import { tempDirForFile } from '../../support/temp';
 import { allFigures, reportOf, runHealthBundle } from './helpers';
 
 const CI = {
@@ -199,6 +202,34 @@ describe.each(bundleNodes())('pipeline-health bundle under $label', ({ path: nod
       expect.stringContaining('job Nightly / e2e'),
     ]);
     expect(step.summary).not.toContain('workflow CI:');
+  });
+
+  test('report-path: failure classes come from failure-analysis reports where they cover a failure', async () => {
+    const reports = tempDirForFile('pipeline-health-reports-');
+    // CI-12's build timed out on a registry outage; N-13's e2e failed on the network (qeml analyze's shape).
+    await writeFile(
+      join(reports, 'ci-12.json'),
+      JSON.stringify({
+        'run-id': runIds['CI-12'],
+        jobs: [{ name: 'build', verdict: 'transient', category: 'registry' }],
+      }),
+    );
+    await writeFile(
+      join(reports, 'n-13.json'),
+      JSON.stringify({
+        runId: runIds['N-13'],
+        logs: [{ file: 'e2e', verdict: 'transient', findings: [{ category: 'network' }] }],
+      }),
+    );
+    const step = await runHealthBundle(node, sim, { 'report-path': reports });
+    const report = reportOf(step);
+    expect(report.overall['failure-classes']).toEqual({
+      failure: 10,
+      registry: 1,
+      network: 1,
+      startup_failure: 1,
+    });
+    expect(report.flaky.find((f: { job: string }) => f.job === 'build').classes).toEqual({ registry: 1 });
   });
 
   test('the request log: runs listed once per workflow, attempts only for runs with more than one, jobs only for failed runs', async () => {
