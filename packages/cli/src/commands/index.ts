@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
 import { reportCommand } from './report';
 import { retryCommand } from './retry';
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   analyzeCommand,
   patternsCommand,
   reportCommand,
+  healthCommand,
   demoCommand,
 ];
