@@ -38,7 +38,11 @@ function answer(
   switch (behaviour?.kind) {
     case 'broken':
     case 'fails-under-traffic':
-      return { status: behaviour.status ?? 503, body: JSON.stringify({ status: 'down' }), delayMs: 0 };
+      return {
+        status: (behaviour.kind === 'broken' && behaviour.status) || 503,
+        body: JSON.stringify({ status: 'down' }),
+        delayMs: 0,
+      };
     case 'flap':
       return hit % 2 === 0 ? ok() : { status: 503, body: JSON.stringify({ status: 'down' }), delayMs: 0 };
     case 'slow':

@@ -39,7 +39,11 @@ async function main(): Promise<void> {
       "Input 'github-token' is required: expected a token with deployments: write",
     ]);
   const logger = createRunnerLogger(runner);
-  const github = createGitHubClient({ token: config.githubToken, log: logger });
+  // A refused request is reported once, by the engine, in words; Octokit's own error line goes to debug.
+  const github = createGitHubClient({
+    token: config.githubToken,
+    log: { ...logger, error: (message) => logger.debug(message) },
+  });
   const result = await withStepTempDir(env.RUNNER_TEMP, async (tempDir) => {
     const deps = {
       clock: clockFromEnv(env),

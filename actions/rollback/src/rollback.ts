@@ -242,7 +242,8 @@ function apiProblem(error: unknown): string | undefined {
   };
   if (typeof e?.status !== 'number' || !e.request) return undefined;
   const path = e.request.url ? new URL(e.request.url).pathname : '';
-  return `GitHub answered ${e.status} to ${e.request.method} ${path}: ${e.response?.data?.message ?? (error as Error).message}`;
+  const message = e.response?.data?.message ?? (error as Error).message;
+  return `GitHub answered ${e.status} to ${e.request.method} ${path}: ${message.replace(/\.$/, '')}`;
 }
 
 export async function runRollback(config: RollbackConfig, deps: RollbackDeps): Promise<RollbackResult> {

@@ -1,5 +1,5 @@
 /** Shared helpers of the rollback e2e tests: a repo with a known-good and a bad release, the bundle run. */
-import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
+import { type GitHubSim, type GitHubSimOptions, startGitHubSim } from '@qeml/github-sim';
 import type { StepResult } from '@qeml/local-runner';
 import { type DemoService, startDemoService } from '../../../actions/rollback/demo-service';
 import { type BundleRunOptions, runBundle } from '../../support/bundle';
@@ -17,10 +17,8 @@ export interface World {
 }
 
 /** github-sim with octo/shop (release-1 = good, main = bad) and the service running the good release. */
-export async function startWorld(
-  options: { secondaryLimit?: { maxRequests: number; perSeconds: number; retryAfterSeconds?: number } } = {},
-): Promise<World> {
-  const sim = await startGitHubSim(options.secondaryLimit ? { secondaryLimit: options.secondaryLimit } : {});
+export async function startWorld(simOptions: GitHubSimOptions = {}): Promise<World> {
+  const sim = await startGitHubSim(simOptions);
   sim.model.addRepo('octo', 'shop');
   const good = sim.model.addCommit(REPO, { files: { 'app.txt': 'v1' }, message: 'v1' });
   sim.model.addBranch(REPO, 'release-1', good);
