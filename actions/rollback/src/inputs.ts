@@ -180,12 +180,12 @@ export async function readRollbackConfig(
   const healthCommand = given(v[Input.HealthCommand]);
   if (mode !== 'promote' && mode !== 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
-      `Input '${Input.HealthUrls}' or '${Input.HealthCommand}' is required for mode ${mode}: a deployment is only known-good once verified`,
+      `Input '${Input.HealthUrls}' or input '${Input.HealthCommand}' is required for mode ${mode}: a deployment is only known-good once verified`,
     );
   }
   if (mode === 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
-      `Input '${Input.HealthUrls}' or '${Input.HealthCommand}' is required for mode rollback: the rollback is verified before it counts`,
+      `Input '${Input.HealthUrls}' or input '${Input.HealthCommand}' is required for mode rollback: the rollback is verified before it counts`,
     );
   }
   const ref = v[Input.Ref].trim();
@@ -196,7 +196,7 @@ export async function readRollbackConfig(
   const jsonPath = v[Input.JsonPath].trim();
   if (v[Input.JsonValue] !== undefined && jsonPath === '')
     problems.push(
-      `Input '${Input.JsonValue}' needs '${Input.JsonPath}': expected the path whose value is compared`,
+      `Input '${Input.JsonValue}' needs input '${Input.JsonPath}': expected the path whose value is compared`,
     );
   const strategy = v[Input.Strategy];
   const rollbackCommand = given(v[Input.RollbackCommand]);
@@ -227,7 +227,7 @@ export async function readRollbackConfig(
       );
     if (given(v[Input.SwitchCommand]))
       problems.push(
-        `Input '${Input.CanarySteps}' and '${Input.SwitchCommand}' were both given: expected canary or blue-green, not both`,
+        `Input '${Input.CanarySteps}' and input '${Input.SwitchCommand}' were both given: expected canary or blue-green, not both`,
       );
   }
   if ((progressive || v[Input.PreviewUrls].length > 0) && mode !== 'deploy') {

@@ -4,6 +4,16 @@ import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { patternsCommand } from './patterns';
 import { retryCommand } from './retry';
+import { promoteCommand, rollbackCommand, verifyCommand } from './rollback';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, patternsCommand, demoCommand];
+export const commands: Command[] = [
+  runCommand,
+  retryCommand,
+  verifyCommand,
+  rollbackCommand,
+  promoteCommand,
+  analyzeCommand,
+  patternsCommand,
+  demoCommand,
+];
