@@ -28,6 +28,8 @@ export interface DemoService {
   releases: Map<string, Behaviour>;
   state: { live: string; previous: string; canary: string; weight: number; hits: number; history: string[] };
   close(): Promise<void>;
+  /** Lets the process exit while the service still listens (for the demo, which has no teardown). */
+  detach(): void;
 }
 
 function answer(
@@ -106,6 +108,7 @@ export async function startDemoService(initial: string): Promise<DemoService> {
     switchCommand: post('/_switch', '{target}'),
     releases,
     state,
+    detach: () => server.unref(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -54,7 +54,7 @@ async function failed(
     ctx.note(result.message);
     return;
   }
-  await ctx.status(deployment, 'failure', `Failed verification: ${because}`);
+  await ctx.status(deployment, 'failure', `${because.charAt(0).toUpperCase()}${because.slice(1)}`);
   const deadlineStart = health.firstFailureAt ?? ctx.deps.clock.now();
   if (!config.autoRollback) {
     result.outcome = 'failure';
