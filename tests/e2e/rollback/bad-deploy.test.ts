@@ -2,28 +2,24 @@
  * The rollback bundle through local-runner against github-sim and a local service: a bad deploy is
  * detected, rolled back to the known-good release, verified healthy, inside the deadline.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
   addVerifiedDeployment,
+  eachTestWorld,
   errors,
   REPO,
   report,
   runRollbackBundle,
-  startWorld,
   statesOf,
   statusRecords,
-  type World,
 } from './helpers';
 
-let world: World;
-beforeEach(async () => {
-  world = await startWorld();
-});
-afterEach(() => world.close());
+const worlds = eachTestWorld();
 
 describe.each(bundleNodes())('rollback bundle under $label', ({ path: node }) => {
   test('a bad deploy is detected, rolled back to the known-good release and verified, inside the deadline', async () => {
+    const world = worlds.current;
     const knownGood = addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
       mode: 'deploy',

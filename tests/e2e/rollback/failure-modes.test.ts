@@ -1,22 +1,18 @@
 /** Each way a rollback can go wrong, through the bundle: it refuses or fails clearly, once, never loops. */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
   addVerifiedDeployment,
+  eachTestWorld,
   errors,
   REPO,
   report,
   runRollbackBundle,
-  startWorld,
   statesOf,
   type World,
 } from './helpers';
 
-let world: World;
-beforeEach(async () => {
-  world = await startWorld();
-});
-afterEach(() => world.close());
+const worlds = eachTestWorld();
 
 const deploymentCreates = (w: World) =>
   w.sim.requests.filter((r) => r.method === 'POST' && r.route === '/repos/{owner}/{repo}/deployments');
@@ -27,6 +23,7 @@ const node = (node20 as { path: string }).path;
 
 describe('refusals: never back to a release that did not succeed', () => {
   test('no known-good release: a clear refusal, nothing deployed', async () => {
+    const world = worlds.current;
     const bad = addVerifiedDeployment(world, 'main');
     const step = await runRollbackBundle(node, world, { mode: 'rollback' });
     expect(step.exitCode).toBe(1);
@@ -39,6 +36,7 @@ describe('refusals: never back to a release that did not succeed', () => {
   });
 
   test('the only earlier deployments failed or errored: refused, naming them', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1', 'production', ['in_progress', 'failure']);
     addVerifiedDeployment(world, 'release-1', 'production', ['in_progress', 'success', 'failure']);
     addVerifiedDeployment(world, 'main');
@@ -51,6 +49,7 @@ describe('refusals: never back to a release that did not succeed', () => {
   });
 
   test('a deployment made elsewhere (no marker) is never taken for known-good', async () => {
+    const world = worlds.current;
     world.sim.model.addDeployment(REPO, {
       ref: 'release-1',
       environment: 'production',
@@ -65,6 +64,7 @@ describe('refusals: never back to a release that did not succeed', () => {
   });
 
   test('the known-good deployment is inactive (auto_inactive): still found and rolled back to', async () => {
+    const world = worlds.current;
     const knownGood = addVerifiedDeployment(world, 'release-1', 'staging');
     // A newer success makes GitHub mark the older one inactive in a non-production environment.
     addVerifiedDeployment(world, 'main', 'staging');
@@ -86,6 +86,7 @@ describe('refusals: never back to a release that did not succeed', () => {
   });
 
   test('a rollback that fails its verification is not rolled back again (no flapping)', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const rollback = world.sim.model.addDeployment(REPO, {
       ref: world.good,
@@ -106,6 +107,7 @@ describe('refusals: never back to a release that did not succeed', () => {
 
 describe('a rollback that goes wrong ends in an error, once', () => {
   test('the rollback command fails: error status, an issue opened, no second attempt', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
       mode: 'deploy',
@@ -132,6 +134,7 @@ describe('a rollback that goes wrong ends in an error, once', () => {
   });
 
   test('health stays bad after the rollback: failure status on the rollback, no further rollback', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.good, { kind: 'broken', status: 500 });
     const step = await runRollbackBundle(node, world, {
@@ -152,6 +155,7 @@ describe('a rollback that goes wrong ends in an error, once', () => {
 
 describe.each(bundleNodes())('health checks under $label', ({ path }) => {
   test('a flapping endpoint never passes: failures accumulate to the limit and it is rolled back', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.bad, { kind: 'flap' });
     const step = await runRollbackBundle(path, world, {
@@ -168,6 +172,7 @@ describe.each(bundleNodes())('health checks under $label', ({ path }) => {
   });
 
   test('status 200 over max-latency is unhealthy', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.bad, { kind: 'slow', delayMs: 250 });
     const step = await runRollbackBundle(path, world, {
@@ -181,6 +186,7 @@ describe.each(bundleNodes())('health checks under $label', ({ path }) => {
   });
 
   test('a DNS failure is an error with its own limit, not a failure', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     addVerifiedDeployment(world, 'main');
     const step = await runRollbackBundle(path, world, {
@@ -201,6 +207,7 @@ describe.each(bundleNodes())('health checks under $label', ({ path }) => {
 
 describe('GitHub refusing or limiting the API', () => {
   test('409: required contexts not passing is a clear error before anything is deployed', async () => {
+    const world = worlds.current;
     world.sim.model.addCommitStatus(REPO, 'main', 'failure', 'ci/tests');
     const step = await runRollbackBundle(node, world, {
       mode: 'deploy',
@@ -216,6 +223,7 @@ describe('GitHub refusing or limiting the API', () => {
   });
 
   test('422 on a status write: stopped with GitHub’s message, no retry loop', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     world.sim.faults.add({
       method: 'POST',
@@ -239,10 +247,9 @@ describe('GitHub refusing or limiting the API', () => {
 
 describe('secondary rate limits', () => {
   test('a burst refused with retry-after is waited out and the rollback completes', async () => {
-    await world.close();
     // The simulator's clock jumps by the retry-after it answers, as if the client had waited it out.
     let refused = () => 0;
-    world = await startWorld({
+    const world = await worlds.replace({
       secondaryLimit: { maxRequests: 4, perSeconds: 60, retryAfterSeconds: 60 },
       clock: { now: () => Date.now() + refused() * 61_000 },
     });
@@ -267,6 +274,7 @@ describe('secondary rate limits', () => {
 
 describe('two runs at once', () => {
   test('two rollbacks started together: one proceeds, the other refuses', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     addVerifiedDeployment(world, 'main');
     world.service.state.live = world.bad;

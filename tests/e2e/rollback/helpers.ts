@@ -1,4 +1,5 @@
 /** Shared helpers of the rollback e2e tests: a repo with a known-good and a bad release, the bundle run. */
+import { afterEach, beforeEach } from '@jest/globals';
 import { type GitHubSim, type GitHubSimOptions, startGitHubSim } from '@qeml/github-sim';
 import type { StepResult } from '@qeml/local-runner';
 import { type DemoService, startDemoService } from '../../../actions/rollback/demo-service';
@@ -33,6 +34,28 @@ export async function startWorld(simOptions: GitHubSimOptions = {}): Promise<Wor
     async close() {
       await service.close();
       await sim.close();
+    },
+  };
+}
+
+/** A fresh world for each test of the file: `worlds.current` inside a test; `replace` starts one with other options. */
+export function eachTestWorld(): {
+  readonly current: World;
+  replace(options: GitHubSimOptions): Promise<World>;
+} {
+  let world: World | undefined;
+  beforeEach(async () => {
+    world = await startWorld();
+  });
+  afterEach(() => world?.close());
+  return {
+    get current() {
+      return world as World;
+    },
+    async replace(options) {
+      await world?.close();
+      world = await startWorld(options);
+      return world;
     },
   };
 }

@@ -1,23 +1,13 @@
 /** Canary and blue-green through the user's hooks, through the bundle: abort = traffic back, marked failed, verified. */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
-import {
-  addVerifiedDeployment,
-  report,
-  runRollbackBundle,
-  startWorld,
-  statesOf,
-  type World,
-} from './helpers';
+import { addVerifiedDeployment, eachTestWorld, report, runRollbackBundle, statesOf } from './helpers';
 
-let world: World;
-beforeEach(async () => {
-  world = await startWorld();
-});
-afterEach(() => world.close());
+const worlds = eachTestWorld();
 
 describe.each(bundleNodes())('progressive delivery under $label', ({ path: node }) => {
   test('a canary of 4 steps aborts at step 2: weight back to 0, deployment failed, rolled back', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
       mode: 'deploy',
@@ -58,6 +48,7 @@ describe.each(bundleNodes())('progressive delivery under $label', ({ path: node 
   });
 
   test('a canary that stays healthy through 100% is verified and becomes known-good', async () => {
+    const world = worlds.current;
     world.service.releases.set(world.bad, { kind: 'healthy' });
     const step = await runRollbackBundle(node, world, {
       mode: 'deploy',
@@ -73,6 +64,7 @@ describe.each(bundleNodes())('progressive delivery under $label', ({ path: node 
   });
 
   test('blue-green: preview passes, the post-switch check fails, traffic switches back', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.bad, { kind: 'fails-under-traffic' });
     const step = await runRollbackBundle(node, world, {

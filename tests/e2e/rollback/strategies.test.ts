@@ -1,28 +1,24 @@
 /** The dispatch and revert strategies through the bundle (command is shown by the other files). */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
   addVerifiedDeployment,
+  eachTestWorld,
   errors,
   REPO,
   report,
   runRollbackBundle,
-  startWorld,
   statesOf,
-  type World,
 } from './helpers';
 
-let world: World;
-beforeEach(async () => {
-  world = await startWorld();
-});
-afterEach(() => world.close());
+const worlds = eachTestWorld();
 
 const [first] = bundleNodes();
 const node = (first as { path: string }).path;
 
 describe('rollback strategies', () => {
   test('dispatch: the deploy workflow is re-dispatched on a branch with the known-good SHA as an input', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const bad = addVerifiedDeployment(world, 'main');
     world.service.state.live = world.bad;
@@ -62,6 +58,7 @@ describe('rollback strategies', () => {
   });
 
   test('revert: a pull request restoring the known-good tree is opened; nothing counts as rolled back yet', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const bad = addVerifiedDeployment(world, 'main');
     const branch = `qeml-rollback/production-${bad}`;

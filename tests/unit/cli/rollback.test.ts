@@ -1,15 +1,11 @@
 /** `qeml verify` / `qeml rollback` / `qeml promote`: the rollback engine from a terminal, the inputs as flags. */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { runCli } from '@qeml/cli';
-import { addVerifiedDeployment, REPO, startWorld, statesOf, type World } from '../../e2e/rollback/helpers';
+import { addVerifiedDeployment, eachTestWorld, REPO, statesOf, type World } from '../../e2e/rollback/helpers';
 import { captureIO } from '../../support/cli';
 import { childEnv } from '../../support/run-temp';
 
-let world: World;
-beforeEach(async () => {
-  world = await startWorld();
-});
-afterEach(() => world.close());
+const worlds = eachTestWorld();
 
 const env = () =>
   childEnv({
@@ -28,6 +24,7 @@ const against = (w: World) => [
 
 describe('qeml rollback / verify / promote', () => {
   test('qeml rollback goes back to the known-good release and prints the timeline', async () => {
+    const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const bad = addVerifiedDeployment(world, 'main');
     world.service.state.live = world.bad;
@@ -58,6 +55,7 @@ describe('qeml rollback / verify / promote', () => {
   });
 
   test('qeml promote --format json marks a deployment made elsewhere as known-good (a new, marked deployment)', async () => {
+    const world = worlds.current;
     const elsewhere = world.sim.model.addDeployment(REPO, {
       ref: 'release-1',
       environment: 'production',
@@ -73,6 +71,7 @@ describe('qeml rollback / verify / promote', () => {
   });
 
   test('qeml verify against the embedded simulator: nothing to verify, exit 1', async () => {
+    const world = worlds.current;
     const io = captureIO(process.cwd(), env());
     expect(
       await runCli(['verify', '--health-urls', world.service.healthUrl, '--auto-rollback', 'false'], io),
@@ -81,6 +80,7 @@ describe('qeml rollback / verify / promote', () => {
   });
 
   test('a missing health check is a usage error naming the flag', async () => {
+    const world = worlds.current;
     const io = captureIO(process.cwd(), env());
     expect(await runCli(['verify', ...against(world)], io)).toBe(2);
     expect(io.err()).toContain('--health-urls or --health-command is required for mode verify');
