@@ -15,6 +15,8 @@ export interface RollbackRequest {
   because: string;
   /** When the deadline started: the first failed check, or when a rollback was asked for. */
   deadlineStart: number;
+  /** Mark `bad` failed once the rollback proceeds (a verification failure has marked it already). */
+  markBad?: boolean;
 }
 
 /** Ends the deadline: met when a verified rollback came within `rollback-deadline` of its start. */
@@ -104,6 +106,10 @@ export async function rollBack(ctx: RunContext, request: RollbackRequest): Promi
   }
   if (!lock.acquired)
     ctx.note(`Deployment #${lock.holder.id} is in progress; proceeding because force is set.`);
+  // From here on it is being replaced: it must never count as known-good again (auto_inactive would
+  // otherwise turn its success into "inactive after a success").
+  if (request.markBad)
+    await ctx.status(bad, 'failure', `Rolled back to ${knownGoodRef(knownGood)}: ${request.because}`);
 
   const target = { bad, knownGood, rollbackDeployment };
   const outcome = await runStrategy(config, ctx.deps, api, target, result);

@@ -22,20 +22,24 @@ function deployEnv(ctx: RunContext, deployment: ListedDeployment): Record<string
   };
 }
 
-/** The deployment a mode works on: `deployment-id`, else the environment's newest. */
-async function targetDeployment(ctx: RunContext): Promise<ListedDeployment | undefined> {
-  const { config, api } = ctx;
+/**
+ * The deployment a mode works on: `deployment-id`, else the environment's newest. When there is
+ * none, the run is refused ("Nothing to verify: ...") and undefined returned.
+ */
+async function targetDeployment(ctx: RunContext, action: string): Promise<ListedDeployment | undefined> {
+  const { config, api, result } = ctx;
+  let deployment: ListedDeployment | undefined;
+  let why = `no deployment of '${config.environment}'`;
   if (config.deploymentId !== undefined) {
-    const deployment = await api.get(config.deploymentId);
-    if (deployment.environment !== config.environment) {
-      ctx.note(
-        `Deployment #${deployment.id} belongs to '${deployment.environment}', not '${config.environment}'.`,
-      );
-      return undefined;
-    }
-    return deployment;
+    const found = await api.get(config.deploymentId);
+    if (found.environment === config.environment) deployment = found;
+    else why = `deployment #${found.id} belongs to '${found.environment}', not '${config.environment}'`;
+  } else deployment = (await api.list(config.environment))[0];
+  if (!deployment) {
+    result.outcome = 'refused';
+    result.message = `Nothing to ${action}: ${why}.`;
   }
-  return (await api.list(config.environment))[0];
+  return deployment;
 }
 
 /** A verification that did not pass: marked failed, rolled back unless auto-rollback is off. */
@@ -147,12 +151,8 @@ async function deploy(ctx: RunContext): Promise<void> {
 
 async function verify(ctx: RunContext): Promise<void> {
   const { config, result } = ctx;
-  const deployment = await targetDeployment(ctx);
-  if (!deployment) {
-    result.outcome = 'refused';
-    result.message = `Nothing to verify: no deployment of '${config.environment}'${config.deploymentId ? ` with id ${config.deploymentId}` : ''}.`;
-    return;
-  }
+  const deployment = await targetDeployment(ctx, 'verify');
+  if (!deployment) return;
   result.deployment = refOf(deployment);
   ctx.note(
     `Verifying deployment #${deployment.id} (${deployment.marker?.ref ?? deployment.ref}, ${deployment.sha.slice(0, 7)}).`,
@@ -168,33 +168,36 @@ async function verify(ctx: RunContext): Promise<void> {
 
 async function rollbackNow(ctx: RunContext): Promise<void> {
   const { config, result } = ctx;
-  const bad = await targetDeployment(ctx);
-  if (!bad) {
-    result.outcome = 'refused';
-    result.message = `Nothing to roll back: no deployment of '${config.environment}'.`;
-    return;
-  }
+  const bad = await targetDeployment(ctx, 'roll back');
+  if (!bad) return;
   result.deployment = refOf(bad);
   ctx.note(`Rolling back deployment #${bad.id} (${bad.marker?.ref ?? bad.ref}) on request.`);
-  await rollBack(ctx, { bad, because: 'was rolled back on request', deadlineStart: result.startedAt });
+  await rollBack(ctx, {
+    bad,
+    because: 'was rolled back on request',
+    deadlineStart: result.startedAt,
+    markBad: true,
+  });
   // The verdict of this mode is the rollback's own verification.
   result.verdict = result.rollbackHealth?.verdict ?? 'inconclusive';
   if (result.rolledBack) {
-    // Marked failed so it never counts as known-good again (auto_inactive would otherwise hide it as good).
-    await ctx.status(bad, 'failure', `Rolled back to ${result.knownGood?.ref}`);
     result.message = `Rolled back '${config.environment}' from deployment #${bad.id} to ${result.knownGood?.ref} (deployment #${result.rollbackDeployment?.id}), ${deadlineText(config.deadlineMs, result.deadline?.elapsedMs)}.`;
   }
 }
 
 async function promote(ctx: RunContext): Promise<void> {
   const { config, result, api } = ctx;
-  const deployment = await targetDeployment(ctx);
-  if (!deployment) {
+  const deployment = await targetDeployment(ctx, 'promote');
+  if (!deployment) return;
+  const checked = config.health.urls.length > 0 || config.health.command !== undefined;
+  const [latest] = await api.states(deployment.id);
+  if (!checked && (latest === 'failure' || latest === 'error')) {
+    result.deployment = refOf(deployment);
     result.outcome = 'refused';
-    result.message = `Nothing to promote: no deployment of '${config.environment}'.`;
+    result.message = `Deployment #${deployment.id} ended in ${latest}: not promoted without a health check (give health-urls or health-command).`;
     return;
   }
-  if (config.health.urls.length > 0 || config.health.command) {
+  if (checked) {
     const health = await verifyHealth(config.health, ctx.deps, {
       subject: `deployment #${deployment.id}`,
       env: deployEnv(ctx, deployment),

@@ -70,6 +70,23 @@ describe('qeml rollback / verify / promote', () => {
     expect(marked.payload).toEqual({ 'qeml-rollback': { version: 1, kind: 'promote', ref: 'release-1' } });
   });
 
+  test('qeml promote refuses a deployment that failed unless it is health-checked now', async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'main', 'production', ['in_progress', 'failure']);
+    const refused = captureIO(process.cwd(), env());
+    expect(await runCli(['promote', ...against(world)], refused)).toBe(1);
+    expect(refused.out()).toMatch(/ended in failure: not promoted without a health check/);
+    world.service.releases.set(world.bad, { kind: 'healthy' });
+    world.service.state.live = world.bad;
+    const checked = captureIO(process.cwd(), env());
+    expect(
+      await runCli(
+        ['promote', ...against(world), '--health-urls', world.service.healthUrl, '--successes', '1'],
+        checked,
+      ),
+    ).toBe(0);
+  });
+
   test('qeml verify against the embedded simulator: nothing to verify, exit 1', async () => {
     const world = worlds.current;
     const io = captureIO(process.cwd(), env());
