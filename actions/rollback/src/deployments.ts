@@ -72,7 +72,7 @@ export class DeploymentsApi {
   async write<T>(what: string, call: () => Promise<T>): Promise<T> {
     if (this.writes >= this.maxWrites) {
       throw new WriteBudgetExceeded(
-        `Stopped before ${what}: this run already made ${this.writes} API writes (max-writes ${this.maxWrites}).`,
+        `max-writes ${this.maxWrites} reached before ${what} (this run made ${this.writes} API writes)`,
       );
     }
     this.writes++;

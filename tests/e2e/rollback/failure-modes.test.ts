@@ -245,6 +245,26 @@ describe('GitHub refusing or limiting the API', () => {
   });
 });
 
+describe('bounded writes', () => {
+  test('a run stops at max-writes instead of writing on', async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const step = await runRollbackBundle(node, world, {
+      mode: 'deploy',
+      ref: 'main',
+      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      'max-writes': '5',
+    });
+    expect(step.exitCode).toBe(1);
+    expect(errors(step)[0]?.message).toMatch(
+      /Stopped: max-writes 5 reached before setting deployment #\d+ to success \(this run made 5 API writes\)\.$/,
+    );
+    const writes = world.sim.requests.filter((r) => r.method === 'POST');
+    expect(writes).toHaveLength(5);
+    expect(report(step)['api-writes']).toBe(5);
+  });
+});
+
 describe('secondary rate limits', () => {
   test('a burst refused with retry-after is waited out and the rollback completes', async () => {
     // The simulator's clock jumps by the retry-after it answers, as if the client had waited it out.
