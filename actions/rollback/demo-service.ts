@@ -26,7 +26,16 @@ export interface DemoService {
   switchCommand: string;
   /** Releases by SHA (unknown: healthy). */
   releases: Map<string, Behaviour>;
-  state: { live: string; previous: string; canary: string; weight: number; hits: number; history: string[] };
+  state: {
+    live: string;
+    previous: string;
+    canary: string;
+    weight: number;
+    hits: number;
+    history: string[];
+    /** Authorization headers the health checks sent. */
+    authorizations: string[];
+  };
   close(): Promise<void>;
   /** Lets the process exit while the service still listens (for the demo, which has no teardown). */
   detach(): void;
@@ -56,7 +65,15 @@ function answer(
 
 export async function startDemoService(initial: string): Promise<DemoService> {
   const releases = new Map<string, Behaviour>();
-  const state = { live: initial, previous: initial, canary: '', weight: 0, hits: 0, history: [] as string[] };
+  const state = {
+    live: initial,
+    previous: initial,
+    canary: '',
+    weight: 0,
+    hits: 0,
+    history: [] as string[],
+    authorizations: [] as string[],
+  };
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const reply = (status: number, body: string, delayMs = 0) => {
@@ -81,6 +98,7 @@ export async function startDemoService(initial: string): Promise<DemoService> {
       return;
     }
     const hit = state.hits++;
+    if (request.headers.authorization) state.authorizations.push(request.headers.authorization);
     if (url.pathname === '/health') {
       // A canary: the new release answers in proportion to its weight (every request once it is >= 25%).
       const release = state.canary && state.weight >= 25 ? state.canary : state.live;

@@ -29,7 +29,7 @@ export function createContext(config: RollbackConfig, deps: RollbackDeps): RunCo
     startedAt,
     durationMs: 0,
   };
-  const environmentUrl = config.environmentUrl ?? config.health.urls[0];
+  const environmentUrl = withoutCredentials(config.environmentUrl ?? config.health.urls[0]);
   return {
     config,
     deps,
@@ -50,6 +50,19 @@ export function createContext(config: RollbackConfig, deps: RollbackDeps): RunCo
       });
     },
   };
+}
+
+/** A health URL may carry `user:pass@`: the environment URL people click on never does. */
+export function withoutCredentials(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 export function refOf(deployment: ListedDeployment): DeploymentRef {

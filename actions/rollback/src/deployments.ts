@@ -3,7 +3,7 @@
  * log/environment URLs, a bounded number of writes, and the listing the known-good search and the
  * lock read.
  */
-import type { GitHubClient } from '@qeml/action-kit';
+import { type GitHubClient, redactThenTruncate } from '@qeml/action-kit';
 
 /** The key of our marker in a deployment's payload (the payload cannot change after creation). */
 export const MARKER_KEY = 'qeml-rollback';
@@ -145,7 +145,7 @@ export class DeploymentsApi {
         ...this.where,
         ref: options.ref,
         environment: options.environment,
-        description: options.description,
+        description: redactThenTruncate(options.description, 140),
         task: options.task,
         // Never merge the default branch into what we deploy, and say exactly which checks must pass.
         auto_merge: false,
@@ -173,8 +173,8 @@ export class DeploymentsApi {
         ...this.where,
         deployment_id: id,
         state,
-        // GitHub caps the description at 140 characters.
-        description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+        // Redacted (a health URL may carry credentials), then cut to GitHub's 140 characters.
+        description: redactThenTruncate(description, 140),
         ...(urls.logUrl ? { log_url: urls.logUrl } : {}),
         ...(urls.environmentUrl ? { environment_url: urls.environmentUrl } : {}),
       }),

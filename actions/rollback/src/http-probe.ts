@@ -60,17 +60,32 @@ async function readCapped(response: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8');
 }
 
+/** fetch refuses URLs with credentials: `https://user:pass@host/` becomes basic auth on a clean URL. */
+function splitCredentials(url: string): { target: string; authorization?: string } {
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return { target: url };
+  const pair = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+
 /** `fetchImpl` is injectable for tests; latency is wall time (what a user of the service waits). */
 export function createHttpProbe(fetchImpl: typeof fetch = globalThis.fetch): HttpProbe {
   return async (url, { timeoutMs, signal }) => {
+    const { target, authorization } = splitCredentials(url);
     const started = performance.now();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const response = await fetchImpl(url, {
+      const response = await fetchImpl(target, {
         signal: combined,
         redirect: 'manual',
-        headers: { 'user-agent': 'qeml-rollback health check', accept: 'application/json, text/plain, */*' },
+        headers: {
+          'user-agent': 'qeml-rollback health check',
+          accept: 'application/json, text/plain, */*',
+          ...(authorization ? { authorization } : {}),
+        },
       });
       const body = await readCapped(response);
       return { status: response.status, body, latencyMs: Math.round(performance.now() - started) };

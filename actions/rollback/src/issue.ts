@@ -2,6 +2,7 @@
  * The optional issue (`open-issue: true`): one per environment, updated in place, when a rollback
  * happened or a bad deployment could not be rolled back. Written through action-kit's marked issues.
  */
+import { redact } from '@qeml/action-kit';
 import { upsertMarkedIssue } from '@qeml/action-kit/github';
 import { buildSummary, headline } from './report';
 import type { RollbackConfig, RollbackDeps, RollbackResult } from './types';
@@ -34,7 +35,7 @@ export async function reportIssue(
         const events = (previous?.events ?? 0) + 1;
         // Summary redacts what it renders; the run link says where the full log is.
         const body = [
-          headline(result),
+          redact(headline(result)),
           '',
           deps.runUrl ? `Run: ${deps.runUrl}` : '',
           `Rollback events recorded here: ${events}.`,

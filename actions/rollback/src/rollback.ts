@@ -171,6 +171,16 @@ async function rollbackNow(ctx: RunContext): Promise<void> {
   const bad = await targetDeployment(ctx, 'roll back');
   if (!bad) return;
   result.deployment = refOf(bad);
+  if (config.deploymentId === undefined && !config.force) {
+    const [latest] = await ctx.api.states(bad.id);
+    if (latest === 'queued' || latest === 'pending' || latest === 'in_progress') {
+      // The newest deployment is still going on (another run's deploy or rollback): not now.
+      result.outcome = 'refused';
+      result.message = `Deployment #${bad.id} of '${config.environment}' is in progress: refusing to roll back at the same time (name it with deployment-id, or set force, to roll it back anyway).`;
+      ctx.note(result.message);
+      return;
+    }
+  }
   ctx.note(`Rolling back deployment #${bad.id} (${bad.marker?.ref ?? bad.ref}) on request.`);
   await rollBack(ctx, {
     bad,

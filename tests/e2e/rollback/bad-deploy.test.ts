@@ -97,4 +97,28 @@ describe.each(bundleNodes())('rollback bundle under $label', ({ path: node }) =>
       ),
     ]);
   });
+
+  test('credentials in a health URL are sent as basic auth and never written to statuses, summary, report or issue', async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const secretUrl = world.service.healthUrl.replace('http://', 'http://probe:s3cr3t-Passw0rd@');
+    const step = await runRollbackBundle(node, world, {
+      mode: 'deploy',
+      ref: 'main',
+      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      'health-urls': secretUrl,
+      'open-issue': 'true',
+    });
+    expect(step.outputs['rolled-back']).toBe('true');
+    expect(world.service.state.authorizations).toContain(
+      `Basic ${Buffer.from('probe:s3cr3t-Passw0rd').toString('base64')}`,
+    );
+    const written = [
+      step.summary,
+      step.outputs.report ?? '',
+      JSON.stringify(world.sim.requests.map((r) => r.body ?? null)),
+    ].join('\n');
+    expect(written).toContain('Rollback to release-1 verified healthy');
+    expect(written).not.toContain('s3cr3t-Passw0rd');
+  });
 });

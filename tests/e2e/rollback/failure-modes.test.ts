@@ -1,4 +1,6 @@
 /** Each way a rollback can go wrong, through the bundle: it refuses or fails clearly, once, never loops. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
@@ -298,17 +300,21 @@ describe('two runs at once', () => {
     addVerifiedDeployment(world, 'release-1');
     addVerifiedDeployment(world, 'main');
     world.service.state.live = world.bad;
-    const slowRollback = `sleep 1; ${world.service.deployCommand('KNOWN_GOOD_SHA')}`;
-    const [a, b] = await Promise.all(
-      [1, 2].map((n) =>
-        runRollbackBundle(
-          node,
-          world,
-          { mode: 'rollback', 'rollback-command': slowRollback },
-          { runId: 100 + n },
-        ),
+    // The winner's rollback command waits at a barrier until the other run has finished, so the
+    // two really overlap however slowly either one starts.
+    const barrier = path.join(world.tempDir, 'barrier');
+    const waitingRollback = `while [ ! -f "${barrier}" ]; do sleep 0.05; done; ${world.service.deployCommand('KNOWN_GOOD_SHA')}`;
+    const runs = [1, 2].map((n) =>
+      runRollbackBundle(
+        node,
+        world,
+        { mode: 'rollback', 'rollback-command': waitingRollback },
+        { runId: 100 + n },
       ),
     );
+    await Promise.race([...runs, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    await writeFile(barrier, '');
+    const [a, b] = await Promise.all(runs);
     const steps = [a, b].map((s) => s as NonNullable<typeof a>);
     const codes = steps.map((s) => s.exitCode).sort();
     expect(codes).toEqual([0, 1]);

@@ -4,6 +4,7 @@ import { type GitHubSim, type GitHubSimOptions, startGitHubSim } from '@qeml/git
 import type { StepResult } from '@qeml/local-runner';
 import { type DemoService, startDemoService } from '../../../actions/rollback/demo-service';
 import { type BundleRunOptions, runBundle } from '../../support/bundle';
+import { makeTempDir, removeTempDir } from '../../support/temp';
 
 export const REPO = 'octo/shop';
 export const TOKEN = 'ghs_rollback_e2e_token_0123456789';
@@ -11,6 +12,8 @@ export const TOKEN = 'ghs_rollback_e2e_token_0123456789';
 export interface World {
   sim: GitHubSim;
   service: DemoService;
+  /** A scratch folder of this world, removed with it. */
+  tempDir: string;
   /** The release that was verified good (branch release-1) and the bad one (main). */
   good: string;
   bad: string;
@@ -26,14 +29,17 @@ export async function startWorld(simOptions: GitHubSimOptions = {}): Promise<Wor
   const bad = sim.model.addCommit(REPO, { files: { 'app.txt': 'v2' }, message: 'v2' });
   const service = await startDemoService(good);
   service.releases.set(bad, { kind: 'broken' });
+  const tempDir = await makeTempDir('rollback-world-');
   return {
     sim,
     service,
+    tempDir,
     good,
     bad,
     async close() {
       await service.close();
       await sim.close();
+      await removeTempDir(tempDir);
     },
   };
 }
