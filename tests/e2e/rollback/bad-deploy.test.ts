@@ -6,6 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
   addVerifiedDeployment,
+  deployMain,
   eachTestWorld,
   errors,
   REPO,
@@ -22,9 +23,7 @@ describe.each(bundleNodes())('rollback bundle under $label', ({ path: node }) =>
     const world = worlds.current;
     const knownGood = addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       successes: '3',
       'failure-limit': '2',
       'rollback-deadline': '5m',
@@ -103,9 +102,7 @@ describe.each(bundleNodes())('rollback bundle under $label', ({ path: node }) =>
     addVerifiedDeployment(world, 'release-1');
     const secretUrl = world.service.healthUrl.replace('http://', 'http://probe:s3cr3t-Passw0rd@');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       'health-urls': secretUrl,
       'open-issue': 'true',
     });

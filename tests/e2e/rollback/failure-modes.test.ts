@@ -5,6 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { bundleNodes } from '../../support/node';
 import {
   addVerifiedDeployment,
+  deployMain,
   eachTestWorld,
   errors,
   REPO,
@@ -112,9 +113,7 @@ describe('a rollback that goes wrong ends in an error, once', () => {
     const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       'rollback-command': 'echo "platform says no" >&2; exit 7',
       'open-issue': 'true',
     });
@@ -140,9 +139,7 @@ describe('a rollback that goes wrong ends in an error, once', () => {
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.good, { kind: 'broken', status: 500 });
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
     });
     expect(step.exitCode).toBe(1);
     expect(errors(step)[0]?.message).toContain('Rolled back to release-1, but health stays bad');
@@ -161,9 +158,7 @@ describe.each(bundleNodes())('health checks under $label', ({ path }) => {
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.bad, { kind: 'flap' });
     const step = await runRollbackBundle(path, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       successes: '3',
       'failure-limit': '2',
     });
@@ -178,9 +173,7 @@ describe.each(bundleNodes())('health checks under $label', ({ path }) => {
     addVerifiedDeployment(world, 'release-1');
     world.service.releases.set(world.bad, { kind: 'slow', delayMs: 250 });
     const step = await runRollbackBundle(path, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       'max-latency': '100ms',
     });
     expect(step.outputs).toMatchObject({ verdict: 'fail', 'rolled-back': 'true' });
@@ -212,9 +205,7 @@ describe('GitHub refusing or limiting the API', () => {
     const world = worlds.current;
     world.sim.model.addCommitStatus(REPO, 'main', 'failure', 'ci/tests');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       'required-contexts': 'ci/tests',
     });
     expect(step.exitCode).toBe(1);
@@ -252,9 +243,7 @@ describe('bounded writes', () => {
     const world = worlds.current;
     addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
       'max-writes': '5',
     });
     expect(step.exitCode).toBe(1);
@@ -279,9 +268,7 @@ describe('secondary rate limits', () => {
     refused = () => sim.requests.filter((r) => r.status === 403 || r.status === 429).length;
     addVerifiedDeployment(world, 'release-1');
     const step = await runRollbackBundle(node, world, {
-      mode: 'deploy',
-      ref: 'main',
-      'deploy-command': world.service.deployCommand('DEPLOY_SHA'),
+      ...deployMain(world),
     });
     const refusals = world.sim.requests.filter((r) => r.status === 403 || r.status === 429);
     expect(refusals.length).toBeGreaterThan(0);

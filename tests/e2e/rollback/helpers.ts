@@ -114,6 +114,11 @@ export function runRollbackBundle(
   });
 }
 
+/** The inputs of `mode: deploy` of main (the bad release) through the service's deploy command. */
+export function deployMain(world: World): Record<string, string> {
+  return { mode: 'deploy', ref: 'main', 'deploy-command': world.service.deployCommand('DEPLOY_SHA') };
+}
+
 export function report(step: StepResult) {
   return JSON.parse(step.outputs.report ?? '{}');
 }
