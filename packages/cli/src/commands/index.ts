@@ -6,11 +6,15 @@ import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
 import { reportCommand } from './report';
 import { retryCommand } from './retry';
+import { promoteCommand, rollbackCommand, verifyCommand } from './rollback';
 import { runCommand } from './run';
 
 export const commands: Command[] = [
   runCommand,
   retryCommand,
+  verifyCommand,
+  rollbackCommand,
+  promoteCommand,
   analyzeCommand,
   patternsCommand,
   reportCommand,

@@ -3,6 +3,7 @@
 import { demo as failureAnalysis } from '../../../../actions/failure-analysis/demo';
 import { demo as pipelineHealth } from '../../../../actions/pipeline-health/demo';
 import { demo as retry } from '../../../../actions/retry/demo';
+import { demo as rollback } from '../../../../actions/rollback/demo';
 import type { DemoScenario } from './types';
 
-export const scenarios: DemoScenario[] = [retry, failureAnalysis, pipelineHealth];
+export const scenarios: DemoScenario[] = [retry, failureAnalysis, rollback, pipelineHealth];
