@@ -3,7 +3,15 @@ import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { patternsCommand } from './patterns';
+import { preflightCommand } from './preflight';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, patternsCommand, demoCommand];
+export const commands: Command[] = [
+  runCommand,
+  retryCommand,
+  preflightCommand,
+  analyzeCommand,
+  patternsCommand,
+  demoCommand,
+];
