@@ -14,7 +14,14 @@ export { type ChangedFile, GitHistory, type GitRunner, parseNameStatus } from '.
 export { createGitRunner } from './git-process';
 export { createPreflightApi, type PreflightApi } from './github-api';
 export { Input, preflightSchema, readPreflightInputs } from './inputs';
-export { type Combination, expandMatrix, type MatrixSpec, matrixOutput, pruneMatrix } from './matrix';
+export {
+  type Combination,
+  expandMatrix,
+  type MatrixSpec,
+  matrixOutput,
+  matrixSpec as matrixSpecOf,
+  pruneMatrix,
+} from './matrix';
 export { Output, setPreflightOutputs } from './outputs';
 export {
   type PreflightConfig,
