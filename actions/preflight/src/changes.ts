@@ -82,7 +82,8 @@ async function pullRequestChanges(event: RunEvent, deps: ChangeDeps): Promise<Ch
   const head = text(record(pull.head).sha) || event.sha;
   const counted = Number(pull.changed_files);
   const label = `pull request #${number} (${short(base)}...${short(head)})`;
-  if (deps.pulls && Number.isInteger(number) && !(counted > PR_FILES_CAP)) {
+  let capped = counted > PR_FILES_CAP;
+  if (deps.pulls && Number.isInteger(number) && !capped) {
     const files = await deps.pulls.listPullFiles(number);
     if (files.length < PR_FILES_CAP) {
       return { full: false, files, base, head, via: 'api', how: `the API's file list of ${label}` };
@@ -90,12 +91,11 @@ async function pullRequestChanges(event: RunEvent, deps: ChangeDeps): Promise<Ch
     deps.logger.info(
       `The API lists at most ${PR_FILES_CAP} files of a pull request: reading ${label} from git.`,
     );
+    capped = true;
   }
   if (!base) return full('pull request event without base.sha: everything runs');
   const set = await rangeChanges(deps.history, base, head, label);
-  return counted > PR_FILES_CAP || deps.pulls
-    ? { ...set, how: `${set.how} (past the API's ${PR_FILES_CAP}-file cap)` }
-    : set;
+  return capped ? { ...set, how: `${set.how} (past the API's ${PR_FILES_CAP}-file cap)` } : set;
 }
 
 async function pushChanges(event: RunEvent, deps: ChangeDeps): Promise<ChangeSet> {
