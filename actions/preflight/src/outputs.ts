@@ -1,5 +1,5 @@
 /** What the step exposes: output names declared once, written through a Runner. */
-import { type Runner, redactDeep } from '@qeml/action-kit';
+import { type Runner, redact, redactDeep } from '@qeml/action-kit';
 import { matrixOutput } from './matrix';
 import type { PreflightResult } from './preflight';
 import { buildReport } from './report';
@@ -25,6 +25,6 @@ export function setPreflightOutputs(runner: Runner, result: PreflightResult): vo
   runner.setOutput(Output.ChangedFiles, JSON.stringify(result.changes.files.map((file) => file.path)));
   runner.setOutput(Output.Suites, JSON.stringify(result.suites));
   runner.setOutput(Output.Shards, JSON.stringify(result.shards));
-  runner.setOutput(Output.Reason, result.reason);
+  runner.setOutput(Output.Reason, redact(result.reason));
   runner.setOutput(Output.Report, JSON.stringify(redactDeep(buildReport(result))));
 }
