@@ -107,6 +107,19 @@ describe('broken fixtures, each caught with a clear message', () => {
     ]);
   });
 
+  test('a reusable workflow called without its required input, and one that does not exist', async () => {
+    const { messages } = await checksOn({
+      '.github/workflows/reusable.yml':
+        'on:\n  workflow_call:\n    inputs:\n      target:\n        type: string\n        required: true\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n',
+      '.github/workflows/caller.yml':
+        'on: push\njobs:\n  call:\n    uses: ./.github/workflows/reusable.yml\n  gone:\n    uses: ./.github/workflows/gone.yml\n',
+    });
+    expect(messages('local-actions')).toEqual([
+      ".github/workflows/caller.yml:4: ./.github/workflows/reusable.yml requires input 'target', which this job does not give",
+      '.github/workflows/caller.yml:6: uses ./.github/workflows/gone.yml, but .github/workflows/gone.yml does not exist',
+    ]);
+  });
+
   test('requires-python excluding a matrix version names the constraint and the version', async () => {
     const { byId, messages } = await checksOn({
       'pyproject.toml': '[project]\nname = "seed"\nrequires-python = ">=3.10"\n',

@@ -35,24 +35,38 @@ interface ActionInputs {
   inputs: Map<string, { required: boolean }>;
 }
 
-async function readActionInputs(files: WorkspaceFiles, dir: string): Promise<ActionInputs | string> {
-  for (const name of ['action.yml', 'action.yaml']) {
-    const text = await files.read(posix.join(dir, name));
+type Declared = Record<string, { required?: unknown; default?: unknown } | null> | undefined;
+
+function inputsOf(declared: Declared): ActionInputs {
+  const inputs = new Map<string, { required: boolean }>();
+  for (const [input, spec] of Object.entries(declared ?? {})) {
+    const required = (spec?.required === true || spec?.required === 'true') && spec?.default === undefined;
+    inputs.set(input.toLowerCase(), { required });
+  }
+  return { inputs };
+}
+
+/** The inputs an action (`./dir`) or a reusable workflow (`./.github/workflows/x.yml`) declares, or why there are none. */
+async function readTargetInputs(files: WorkspaceFiles, target: string): Promise<ActionInputs | string> {
+  const workflow = /\.ya?ml$/.test(target);
+  for (const file of workflow
+    ? [target]
+    : [posix.join(target, 'action.yml'), posix.join(target, 'action.yaml')]) {
+    const text = await files.read(file);
     if (text === undefined) continue;
     const doc = parseDocument(text);
-    if (doc.errors.length > 0)
-      return `${posix.join(dir, name)} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`;
-    const inputs = new Map<string, { required: boolean }>();
-    const declared =
-      (doc.toJS() as { inputs?: Record<string, { required?: unknown; default?: unknown } | null> } | null)
-        ?.inputs ?? {};
-    for (const [input, spec] of Object.entries(declared)) {
-      const required = (spec?.required === true || spec?.required === 'true') && spec?.default === undefined;
-      inputs.set(input.toLowerCase(), { required });
+    if (doc.errors.length > 0) return `${file} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`;
+    const value = (doc.toJS() ?? {}) as {
+      inputs?: Declared;
+      on?: { workflow_call?: { inputs?: Declared } | null };
+    };
+    if (!workflow) return inputsOf(value.inputs);
+    if (!value.on || typeof value.on !== 'object' || !('workflow_call' in value.on)) {
+      return `${file} is not a reusable workflow (no on.workflow_call)`;
     }
-    return { inputs };
+    return inputsOf(value.on.workflow_call?.inputs);
   }
-  return `${dir} has no action.yml or action.yaml`;
+  return workflow ? `${target} does not exist` : `${target} has no action.yml or action.yaml`;
 }
 
 /** `uses: ./x` in each job's steps (an action) and at job level (a reusable workflow). */
@@ -69,68 +83,49 @@ export async function localActionFindings(
     if (doc.errors.length > 0) continue; // actionlint reports it
     const jobs = doc.get('jobs');
     if (!isMap(jobs)) continue;
-    const at = (node: unknown) => {
-      const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-      return offset === undefined ? undefined : lines.linePos(offset).line;
-    };
+    const callers: YAMLMap[] = [];
     for (const pair of jobs.items) {
-      const job = pair.value;
-      if (!isMap(job)) continue;
-      const jobUses = job.get('uses');
-      if (typeof jobUses === 'string' && jobUses.startsWith('./')) {
-        references += 1;
-        const line = at(job.get('uses', true));
-        if (!(await files.exists(jobUses))) {
-          problems.push({
-            level: 'error',
-            file: source.file,
-            line,
-            message: `${source.file}:${line}: reusable workflow ${jobUses} does not exist`,
-          });
-        }
+      if (!isMap(pair.value)) continue;
+      callers.push(pair.value);
+      const steps = pair.value.get('steps');
+      if (isSeq(steps)) callers.push(...steps.items.filter(isMap));
+    }
+    for (const caller of callers) {
+      const uses = caller.get('uses');
+      if (typeof uses !== 'string' || !uses.startsWith('./')) continue;
+      references += 1;
+      const offset = (caller.get('uses', true) as { range?: [number] } | undefined)?.range?.[0];
+      const line = offset === undefined ? undefined : lines.linePos(offset).line;
+      const where = `${source.file}:${line}`;
+      const report = (level: Problem['level'], message: string) =>
+        problems.push({
+          level,
+          file: source.file,
+          ...(line ? { line } : {}),
+          message: `${where}: ${message}`,
+        });
+      const target = posix.normalize(uses);
+      if (!cache.has(target)) cache.set(target, await readTargetInputs(files, target));
+      const declared = cache.get(target);
+      if (declared === undefined) continue;
+      if (typeof declared === 'string') {
+        report('error', `uses ${uses}, but ${declared}`);
+        continue;
       }
-      const steps = job.get('steps');
-      if (!isSeq(steps)) continue;
-      for (const step of steps.items) {
-        if (!isMap(step)) continue;
-        const uses = step.get('uses');
-        if (typeof uses !== 'string' || !uses.startsWith('./')) continue;
-        references += 1;
-        const line = at(step.get('uses', true));
-        const where = `${source.file}:${line}`;
-        const dir = posix.normalize(uses);
-        if (!cache.has(dir)) cache.set(dir, await readActionInputs(files, dir));
-        const action = cache.get(dir);
-        if (typeof action === 'string') {
-          problems.push({
-            level: 'error',
-            file: source.file,
-            line,
-            message: `${where}: uses ${uses}, but ${action}`,
-          });
-          continue;
-        }
-        if (!action) continue;
-        const given = withKeys(step);
-        for (const [input, spec] of action.inputs) {
-          if (spec.required && !given.has(input)) {
-            problems.push({
-              level: 'error',
-              file: source.file,
-              line,
-              message: `${where}: ${uses} requires input '${input}', which this step does not give`,
-            });
-          }
-        }
-        for (const input of given) {
-          if (!action.inputs.has(input)) {
-            problems.push({
-              level: 'warning',
-              file: source.file,
-              line,
-              message: `${where}: ${uses} has no input '${input}' (known: ${[...action.inputs.keys()].join(', ') || 'none'})`,
-            });
-          }
+      const given = withKeys(caller);
+      for (const [input, spec] of declared.inputs) {
+        if (spec.required && !given.has(input))
+          report(
+            'error',
+            `${uses} requires input '${input}', which this ${/\.ya?ml$/.test(target) ? 'job' : 'step'} does not give`,
+          );
+      }
+      for (const input of given) {
+        if (!declared.inputs.has(input)) {
+          report(
+            'warning',
+            `${uses} has no input '${input}' (known: ${[...declared.inputs.keys()].join(', ') || 'none'})`,
+          );
         }
       }
     }
@@ -138,8 +133,8 @@ export async function localActionFindings(
   return { problems, note: `${references} local reference(s)` };
 }
 
-function withKeys(step: YAMLMap): Set<string> {
-  const given = step.get('with');
+function withKeys(caller: YAMLMap): Set<string> {
+  const given = caller.get('with');
   if (!isMap(given)) return new Set();
   return new Set(
     given.items.map((pair) => String((pair.key as { value?: unknown })?.value ?? pair.key).toLowerCase()),
