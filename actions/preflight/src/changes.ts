@@ -67,9 +67,13 @@ export async function rangeChanges(
   head: string,
   label = `${base}...${head}`,
 ): Promise<ChangeSet> {
-  if (!(await history.ensure(base))) return full(`${label}: ${base} is not in the clone, everything runs`);
-  if (!(await history.ensure(head))) return full(`${label}: ${head} is not in the clone, everything runs`);
-  const mergeBase = await history.mergeBase(base, head);
+  // One git call when both commits are there; fetching and deepening only when they are not.
+  let mergeBase = await history.mergeBaseHere(base, head);
+  if (!mergeBase) {
+    if (!(await history.ensure(base))) return full(`${label}: ${base} is not in the clone, everything runs`);
+    if (!(await history.ensure(head))) return full(`${label}: ${head} is not in the clone, everything runs`);
+    mergeBase = await history.mergeBase(base, head);
+  }
   if (!mergeBase) return full(`${label}: no common history, everything runs`);
   const files = await history.diff(mergeBase, head);
   return { full: false, files, base: mergeBase, head, via: 'git', how: `git diff ${label}` };
@@ -115,12 +119,18 @@ async function pushChanges(event: RunEvent, deps: ChangeDeps): Promise<ChangeSet
       return full(`first push of ${defaultBranch} itself: everything runs`);
     return { ...set, how: `first push: ${set.how} (from the merge-base with ${defaultBranch})` };
   }
+  const pushed = () =>
+    twoDotChanges(history, before, after, `git diff ${short(before)}..${short(after)} (push)`);
+  // The common case in one git call: both commits there, `before` an ancestor of `after`.
+  if (await history.isAncestor(before, after)) {
+    return pushed();
+  }
   if (!(await history.ensure(after)))
     return full(`push: ${short(after)} is not in the clone, everything runs`);
   // A shallow clone is deepened until `before` shows up; a force push's `before` never does.
   if ((await history.reachAncestor(before, after)) || (await history.ensure(before))) {
     if (await history.isAncestor(before, after)) {
-      return twoDotChanges(history, before, after, `git diff ${short(before)}..${short(after)} (push)`);
+      return pushed();
     }
   }
   // A force push: `before` is not in the new history, so the branch's own changes are what it brings.

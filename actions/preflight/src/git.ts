@@ -98,6 +98,12 @@ export class GitHistory {
    * The merge-base of two commits; in a shallow clone the history is deepened until one is found
    * (`git fetch --deepen`, doubling), then fetched whole. Undefined when they share no history.
    */
+  /** One `git merge-base`, no fetching: the common case, where both commits are there. */
+  async mergeBaseHere(a: string, b: string): Promise<string | undefined> {
+    const result = await this.git(['merge-base', a, b]);
+    return result.exitCode === 0 ? result.stdout.trim().split('\n')[0] : undefined;
+  }
+
   async mergeBase(a: string, b: string): Promise<string | undefined> {
     for (;;) {
       const result = await this.git(['merge-base', a, b]);
