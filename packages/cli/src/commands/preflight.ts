@@ -3,20 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger, systemClock } from '@qeml/action-kit';
-import {
-  buildReport,
-  createGitRunner,
-  DEFAULT_CHECK_SETTINGS,
-  diskWorkspace,
-  freeBytes,
-  onPath,
-  type PreflightConfig,
-  parseChecks,
-  parseMatrix,
-  parseRulesText,
-  resultText,
-  runPreflight,
-} from '@qeml/preflight';
+import type { PreflightConfig } from '@qeml/preflight';
 import { type CliIO, type Command, UsageError } from '../command';
 
 const usage = `Usage: qeml preflight --base REF --head REF [options]
@@ -45,6 +32,9 @@ async function readOption(cwd: string, path: string | undefined, name: string): 
   }
 }
 
+// The engine (TOML, YAML, PEP 440, semver parsers) loads only when this command runs, not at every `qeml` start.
+const engine = () => import('@qeml/preflight');
+
 function parsed<T>(name: string, parse: (text: string) => T, text: string): T {
   try {
     return parse(text);
@@ -68,6 +58,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     },
     allowPositionals: false,
   });
+  const {
+    buildReport,
+    createGitRunner,
+    DEFAULT_CHECK_SETTINGS,
+    diskWorkspace,
+    freeBytes,
+    onPath,
+    parseChecks,
+    parseMatrix,
+    parseRulesText,
+    resultText,
+    runPreflight,
+  } = await engine();
   if (!values.base) throw new UsageError('--base REF is required (e.g. --base origin/main)');
   if (values.format !== 'text' && values.format !== 'json')
     throw new UsageError(`--format ${values.format}: expected text or json`);
