@@ -2,8 +2,10 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
 import { preflightCommand } from './preflight';
+import { reportCommand } from './report';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
@@ -13,5 +15,7 @@ export const commands: Command[] = [
   preflightCommand,
   analyzeCommand,
   patternsCommand,
+  reportCommand,
+  healthCommand,
   demoCommand,
 ];

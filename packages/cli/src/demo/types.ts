@@ -12,6 +12,8 @@ export interface DemoStep {
   eventName?: string;
   /** GITHUB_WORKSPACE of the step (default: the checkout); a scenario's setup may fill it in. */
   workspace?: string;
+  /** GITHUB_REPOSITORY (owner/name); default local-runner's `qeml-local/local-repo`. */
+  repository?: string;
   /** The outcome the demo shows; the demo fails when the step ends otherwise. Default `success`. */
   expect?: 'success' | 'failure';
 }
