@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
+import { preflightCommand } from './preflight';
 import { reportCommand } from './report';
 import { retryCommand } from './retry';
 import { promoteCommand, rollbackCommand, verifyCommand } from './rollback';
@@ -12,6 +13,7 @@ import { runCommand } from './run';
 export const commands: Command[] = [
   runCommand,
   retryCommand,
+  preflightCommand,
   verifyCommand,
   rollbackCommand,
   promoteCommand,
