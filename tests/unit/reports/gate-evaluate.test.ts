@@ -175,7 +175,7 @@ describe('custom gates and thresholds', () => {
       ]);
     }
     expect(() => resolveThresholds({ coverge: 80, high: -1 })).toThrow(
-      /thresholds\.coverge is not a threshold[\s\S]*thresholds\.high got -1: expected a number >= 0 or off/,
+      /coverge is not a threshold[\s\S]*high got -1: expected a number >= 0 or off/,
     );
   });
 });

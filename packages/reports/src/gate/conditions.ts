@@ -70,14 +70,14 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 const NEVER_OFF = new Set(['diff-coverage-min-lines', 'complexity']);
 
-/** The user's `thresholds` mapping over the defaults; throws one message per bad key. */
-export function resolveThresholds(given: Record<string, unknown>, label = 'thresholds'): Thresholds {
+/** The user's `thresholds` mapping over the defaults; throws one message per bad key (`key ...`). */
+export function resolveThresholds(given: Record<string, unknown>): Thresholds {
   const out: Record<string, number | null> = { ...DEFAULT_THRESHOLDS };
   const problems: string[] = [];
   for (const [key, value] of Object.entries(given)) {
     if (!(key in DEFAULT_THRESHOLDS)) {
       problems.push(
-        `${label}.${key} is not a threshold: expected one of ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}`,
+        `${key} is not a threshold: expected one of ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}`,
       );
       continue;
     }
@@ -93,7 +93,7 @@ export function resolveThresholds(given: Record<string, unknown>, label = 'thres
           : Number.NaN;
     if (!Number.isFinite(number) || number < 0) {
       problems.push(
-        `${label}.${key} got ${JSON.stringify(value)}: expected a number >= 0${NEVER_OFF.has(key) ? '' : ' or off'}`,
+        `${key} got ${JSON.stringify(value)}: expected a number >= 0${NEVER_OFF.has(key) ? '' : ' or off'}`,
       );
       continue;
     }
