@@ -163,3 +163,17 @@ export function tokenGuardedFetch(apiOrigin: string, baseFetch: Fetch): Fetch {
     throw new TypeError(`Too many redirects (more than ${MAX_REDIRECTS}) from ${String(input)}`);
   };
 }
+
+export {
+  commentOnMarkedIssue,
+  findMarkedIssue,
+  formatMarker,
+  type MarkedIssue,
+  type MarkedIssueQuery,
+  type MarkedIssueRequest,
+  type MarkedIssueResult,
+  type Marker,
+  parseMarker,
+  upsertMarkedComment,
+  upsertMarkedIssue,
+} from './marked';
