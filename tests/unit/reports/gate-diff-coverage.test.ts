@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { createPathMapper, diffCoverage, formatRanges, parseUnifiedDiff } from '@qeml/reports';
-import { fileCoverage } from './builders';
+import { fileCoverage } from './gate-builders';
 
 // One pull request, as `git diff` on a Windows checkout writes it (CRLF):
 //   src/pkg/calc.py  modified: adds lines 2, 3, 12

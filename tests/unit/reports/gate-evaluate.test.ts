@@ -25,7 +25,7 @@ import {
   finding,
   findingsReport,
   testsReport,
-} from './builders';
+} from './gate-builders';
 
 /** A coverage report with `covered` of 100 lines hit in one file. */
 function coverageOf(covered: number): Report {
