@@ -23,7 +23,13 @@ export type FindingsFormat =
   | 'pnpm-audit'
   | 'trivy'
   | 'semgrep';
-export type BenchmarkFormat = 'pytest-benchmark' | 'benchmark-action' | 'go-bench';
+export type BenchmarkFormat =
+  | 'pytest-benchmark'
+  | 'benchmark-action'
+  | 'go-bench'
+  | 'cargo-bench'
+  | 'benchmarkjs'
+  | 'jmh';
 export type TestsFormat = 'junit';
 export type ComplexityFormat = 'radon' | 'lizard-csv' | 'lizard-xml' | 'eslint';
 export type ReportFormat = CoverageFormat | FindingsFormat | BenchmarkFormat | TestsFormat | ComplexityFormat;
@@ -47,6 +53,11 @@ export interface FileCoverage {
   lines: Map<number, number>;
   /** Branch counts of this file (0/0 when the format has none). */
   branches: Counts;
+  /**
+   * Line counts for formats that give per-file counts but no per-line detail (Istanbul's
+   * coverage-summary.json); `lines` is then empty and the totals use these.
+   */
+  lineTotals?: Counts;
 }
 
 export interface CoverageResult {
@@ -54,8 +65,15 @@ export interface CoverageResult {
   lines: Counts;
   branches: Counts;
   files: FileCoverage[];
-  /** Totals the file itself states (root attributes), when it states any. */
-  stated?: { lines?: Counts; branches?: Counts };
+  /** Statements, where the format counts them (Istanbul, Clover, Go cover), recounted. */
+  statements?: Counts;
+  /** Functions/methods, where the format counts them (LCOV, Istanbul, Clover), recounted. */
+  functions?: Counts;
+  /**
+   * Totals the file itself states (root attributes), when it states any. Rates are 0..1 as
+   * written (a `NaN` rate is left out, with a warning).
+   */
+  stated?: { lines?: Counts; branches?: Counts; lineRate?: number; branchRate?: number };
 }
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'unknown';
@@ -70,7 +88,11 @@ export interface Finding {
   /** Repository-relative when the report allows it; as reported otherwise. */
   path?: string;
   line?: number;
-  /** Suppressed in the source, or `baselineState: absent`/`unchanged` where the format says so. */
+  /**
+   * Suppressed in the source (SARIF: an accepted suppression and none under review or rejected;
+   * Semgrep `is_ignored`; Safety ignored), or SARIF `baselineState: absent` (gone since the
+   * baseline). `unchanged` results stay counted: `baselineState` lets the gate tell them apart.
+   */
   suppressed: boolean;
   /** SARIF baselineState when present. */
   baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
