@@ -27,7 +27,11 @@ export function planAnnotations(
     all.push({
       level: item.severity === 'critical' || item.severity === 'high' ? 'error' : 'warning',
       message: `${item.message} (${item.severity})`,
-      properties: { file, ...(item.line ? { startLine: item.line } : {}), title: `${item.tool}: ${item.ruleId}` },
+      properties: {
+        file,
+        ...(item.line ? { startLine: item.line } : {}),
+        title: `${item.tool}: ${item.ruleId}`,
+      },
       rank: RANK[item.severity],
     });
   }
@@ -36,7 +40,11 @@ export function planAnnotations(
     all.push({
       level: 'error',
       message: failure.message ?? `${failure.kind} in ${failure.name}`,
-      properties: { file: mapper.candidates(failure.file)[0] ?? failure.file, ...(failure.line ? { startLine: failure.line } : {}), title: `Test ${failure.kind}: ${failure.name}` },
+      properties: {
+        file: mapper.candidates(failure.file)[0] ?? failure.file,
+        ...(failure.line ? { startLine: failure.line } : {}),
+        title: `Test ${failure.kind}: ${failure.name}`,
+      },
       rank: 1,
     });
   }
@@ -44,8 +52,16 @@ export function planAnnotations(
     for (const [from, to] of lineRanges(file.uncoveredLines)) {
       all.push({
         level: 'warning',
-        message: from === to ? `Changed line ${from} is not covered by tests` : `Changed lines ${from}-${to} are not covered by tests`,
-        properties: { file: file.path, startLine: from, ...(to !== from ? { endLine: to } : {}), title: 'Not covered' },
+        message:
+          from === to
+            ? `Changed line ${from} is not covered by tests`
+            : `Changed lines ${from}-${to} are not covered by tests`,
+        properties: {
+          file: file.path,
+          startLine: from,
+          ...(to !== from ? { endLine: to } : {}),
+          title: 'Not covered',
+        },
         rank: 5,
       });
     }

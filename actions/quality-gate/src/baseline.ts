@@ -9,7 +9,9 @@ import type { BaselineMetrics } from '@qeml/reports';
 /** The part of `JsonCache` (@qeml/action-kit/cache) the gate uses. */
 export interface BaselineStore {
   save(key: string, value: unknown): Promise<{ saved: true } | { saved: false; reason: string }>;
-  restore<T>(prefix: string): Promise<{ found: true; key: string; value: T } | { found: false; reason: string }>;
+  restore<T>(
+    prefix: string,
+  ): Promise<{ found: true; key: string; value: T } | { found: false; reason: string }>;
 }
 
 export type BaselineStatus = 'restored' | 'not-found' | 'unavailable' | 'invalid' | 'disabled';
@@ -28,8 +30,8 @@ export function baselinePrefix(name: string): string {
   return `qeml-quality-gate-${name}-`;
 }
 
-/** A restore that found nothing says so in words that differ from a service that failed. */
-const NOT_FOUND = /not found|no cache|miss/i;
+/** JsonCache's words for a miss; any other reason is a service or library problem. */
+const NO_ENTRY = /^no cache entry/;
 
 function isBaseline(value: unknown): value is BaselineMetrics {
   const v = value as Partial<BaselineMetrics> | null;
@@ -42,7 +44,10 @@ function isBaseline(value: unknown): value is BaselineMetrics {
   );
 }
 
-export async function restoreBaseline(store: BaselineStore | undefined, name: string): Promise<BaselineOutcome> {
+export async function restoreBaseline(
+  store: BaselineStore | undefined,
+  name: string,
+): Promise<BaselineOutcome> {
   if (!store) return { status: 'disabled', reason: 'baseline: none' };
   let restored: Awaited<ReturnType<BaselineStore['restore']>>;
   try {
@@ -51,12 +56,19 @@ export async function restoreBaseline(store: BaselineStore | undefined, name: st
     return { status: 'unavailable', reason: `baseline unavailable: ${(error as Error).message}` };
   }
   if (!restored.found) {
-    return NOT_FOUND.test(restored.reason)
-      ? { status: 'not-found', reason: `no baseline yet (saved by a push to the default branch): ${restored.reason}` }
+    return NO_ENTRY.test(restored.reason)
+      ? {
+          status: 'not-found',
+          reason: `no baseline yet (saved by a push to the default branch): ${restored.reason}`,
+        }
       : { status: 'unavailable', reason: `baseline unavailable: ${restored.reason}` };
   }
   if (!isBaseline(restored.value)) {
-    return { status: 'invalid', key: restored.key, reason: `the baseline ${restored.key} is not in a known form` };
+    return {
+      status: 'invalid',
+      key: restored.key,
+      reason: `the baseline ${restored.key} is not in a known form`,
+    };
   }
   return { status: 'restored', key: restored.key, metrics: restored.value };
 }

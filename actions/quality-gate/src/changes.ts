@@ -26,10 +26,15 @@ export type GitRunner = (args: string[]) => Promise<string>;
 export function gitIn(workspace: string): GitRunner {
   return (args) =>
     new Promise((resolve, reject) => {
-      execFile('git', args, { cwd: workspace, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-        if (error) reject(new Error((stderr || error.message).trim().split('\n')[0]));
-        else resolve(stdout);
-      });
+      execFile(
+        'git',
+        args,
+        { cwd: workspace, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error((stderr || error.message).trim().split('\n')[0]));
+          else resolve(stdout);
+        },
+      );
     });
 }
 
@@ -46,7 +51,10 @@ const API_STATUS: Record<string, ChangeStatus> = {
   unchanged: 'modified',
 };
 
-async function fromApi(client: GitHubClient, source: Extract<ChangeSource, { kind: 'pull-request' }>): Promise<ChangedFile[]> {
+async function fromApi(
+  client: GitHubClient,
+  source: Extract<ChangeSource, { kind: 'pull-request' }>,
+): Promise<ChangedFile[]> {
   const entries = await client.paginate(client.rest.pulls.listFiles, {
     owner: source.owner,
     repo: source.repo,
@@ -67,7 +75,14 @@ async function fromApi(client: GitHubClient, source: Extract<ChangeSource, { kin
 }
 
 async function fromGit(git: GitRunner, base: string, head: string): Promise<ChangedFile[]> {
-  const text = await git(['diff', '--no-color', '--no-ext-diff', '--find-renames', '--unified=0', `${base}...${head}`]);
+  const text = await git([
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--find-renames',
+    '--unified=0',
+    `${base}...${head}`,
+  ]);
   return parseUnifiedDiff(text);
 }
 
@@ -84,8 +99,10 @@ export async function readChanges(
       const files = await fromApi(io.github, source);
       const missing = files.filter((f) => f.patchMissing).length;
       if (missing === 0 || !io.git) {
-        const capped = files.length >= API_FILE_CAP ? `GitHub lists the first ${API_FILE_CAP} files only` : undefined;
-        const noPatch = missing > 0 ? `${missing} file(s) without a patch (binary or too large for the API)` : undefined;
+        const capped =
+          files.length >= API_FILE_CAP ? `GitHub lists the first ${API_FILE_CAP} files only` : undefined;
+        const noPatch =
+          missing > 0 ? `${missing} file(s) without a patch (binary or too large for the API)` : undefined;
         const note = [capped, noPatch].filter(Boolean).join('; ') || undefined;
         return { files, from: 'api', ...(note ? { note } : {}) };
       }
@@ -95,10 +112,15 @@ export async function readChanges(
     }
   }
   if (io.git) {
-    const [base, head] = source.kind === 'git' ? [source.base, source.head] : [source.baseSha, source.headSha];
+    const [base, head] =
+      source.kind === 'git' ? [source.base, source.head] : [source.baseSha, source.headSha];
     try {
       const files = await fromGit(io.git, base, head);
-      return { files, from: 'git', ...(notes.length > 0 ? { note: `${notes.join('; ')}: read with git instead` } : {}) };
+      return {
+        files,
+        from: 'git',
+        ...(notes.length > 0 ? { note: `${notes.join('; ')}: read with git instead` } : {}),
+      };
     } catch (error) {
       notes.push(
         `git diff ${base.slice(0, 12)}...${head.slice(0, 12)} failed (${(error as Error).message}); a shallow checkout needs fetch-depth: 0`,

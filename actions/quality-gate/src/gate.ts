@@ -12,9 +12,9 @@ import {
   type ReportError,
 } from '@qeml/reports';
 import { glob } from 'tinyglobby';
-import { planAnnotations, type PlannedAnnotation } from './annotations';
+import { type PlannedAnnotation, planAnnotations } from './annotations';
 import { type BaselineOutcome, type BaselineStore, restoreBaseline, saveBaseline } from './baseline';
-import { type Changes, type ChangeSource, type GitRunner, readChanges } from './changes';
+import { type ChangeSource, type Changes, type GitRunner, readChanges } from './changes';
 import { type GateConfig, REPORT_KINDS, type ReportKind } from './inputs';
 
 /** Where the run happens, read from the event by main.ts or the CLI. */
@@ -73,7 +73,12 @@ async function findReports(config: GateConfig, workspace: string) {
   const unmatched: GateResult['unmatched'] = [];
   for (const kind of REPORT_KINDS) {
     for (const pattern of config.globs[kind]) {
-      const files = await glob(pattern, { cwd: workspace, onlyFiles: true, dot: true, expandDirectories: false });
+      const files = await glob(pattern, {
+        cwd: workspace,
+        onlyFiles: true,
+        dot: true,
+        expandDirectories: false,
+      });
       if (files.length === 0) unmatched.push({ kind, glob: pattern });
       for (const file of files.sort()) byFile.set(file, [...new Set([...(byFile.get(file) ?? []), kind])]);
     }
@@ -102,7 +107,11 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<GateR
     for (const warning of report.warnings) logger.warning(`${report.file}: ${warning}`);
   }
 
-  const changes = await readChanges(deps.context.changeSource, { github: deps.github, git: deps.git, logger });
+  const changes = await readChanges(deps.context.changeSource, {
+    github: deps.github,
+    git: deps.git,
+    logger,
+  });
   const needsBaseline = reports.some((r) => r.coverage !== null || r.benchmarks !== null);
   const baseline: BaselineOutcome =
     config.baseline === 'none'
@@ -132,7 +141,10 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<GateR
       savedAt: new Date(deps.clock.now()).toISOString(),
     };
     baseline.saved = await saveBaseline(deps.baselineStore, config.name, deps.context.runKey, metrics);
-    if (!baseline.saved?.ok) logger.warning(`The baseline was not saved: ${baseline.saved?.ok === false ? baseline.saved.reason : ''}`);
+    if (!baseline.saved?.ok)
+      logger.warning(
+        `The baseline was not saved: ${baseline.saved?.ok === false ? baseline.saved.reason : ''}`,
+      );
   }
 
   // A report that cannot be read must not let the gate pass on the others alone.

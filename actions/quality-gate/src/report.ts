@@ -44,8 +44,14 @@ export function buildComment(result: GateResult): string {
 }
 
 function textTable(headers: string[], rows: string[][]): string[] {
-  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const widths = headers.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
@@ -56,7 +62,12 @@ export function gateText(result: GateResult): string {
     out.push('', section.title, ...section.lines.map((l) => l.replaceAll('`', '')));
     if (section.table) {
       const { headers, rows, status } = section.table;
-      out.push(...textTable(status ? ['', ...headers] : headers, rows.map((r, i) => (status ? [status[i] ?? '', ...r] : r))));
+      out.push(
+        ...textTable(
+          status ? ['', ...headers] : headers,
+          rows.map((r, i) => (status ? [status[i] ?? '', ...r] : r)),
+        ),
+      );
     }
   }
   return `${out.join('\n')}\n`;
@@ -87,15 +98,41 @@ export function buildReport(result: GateResult) {
           measured: e.diff.measured,
           covered: e.diff.covered,
           'changed-lines': e.diff.changedLines,
-          files: e.diff.files.slice(0, 100).map((f) => ({ path: f.path, measured: f.measured, covered: f.covered, uncovered: f.uncoveredLines.slice(0, 200) })),
+          files: e.diff.files.slice(0, 100).map((f) => ({
+            path: f.path,
+            measured: f.measured,
+            covered: f.covered,
+            uncovered: f.uncoveredLines.slice(0, 200),
+          })),
         }
       : null,
     findings: e.findings ? { ...e.findings.bySeverity, suppressed: e.findings.suppressed } : null,
-    benchmarks: e.benchmarks?.map((b) => ({ name: b.name, unit: b.unit, baseline: b.baseline, current: b.current, 'worse-percent': b.worsePercent, status: b.status })) ?? null,
+    benchmarks:
+      e.benchmarks?.map((b) => ({
+        name: b.name,
+        unit: b.unit,
+        baseline: b.baseline,
+        current: b.current,
+        'worse-percent': b.worsePercent,
+        status: b.status,
+      })) ?? null,
     regressions: e.metrics.regressions.value,
-    tests: e.tests ? { total: e.tests.total, failed: e.tests.failed, errors: e.tests.errors, skipped: e.tests.skipped } : null,
-    complexity: e.complexity ? { threshold: e.complexity.threshold, max: e.complexity.max, offenders: e.complexity.offenders.length } : null,
-    baseline: { status: result.baseline.status, key: result.baseline.key ?? null, reason: result.baseline.reason ?? null, saved: result.baseline.saved ?? null },
-    reports: result.reports.map((r) => ({ file: r.file, format: r.format ?? null, ...(r.error ? { error: r.error } : {}) })),
+    tests: e.tests
+      ? { total: e.tests.total, failed: e.tests.failed, errors: e.tests.errors, skipped: e.tests.skipped }
+      : null,
+    complexity: e.complexity
+      ? { threshold: e.complexity.threshold, max: e.complexity.max, offenders: e.complexity.offenders.length }
+      : null,
+    baseline: {
+      status: result.baseline.status,
+      key: result.baseline.key ?? null,
+      reason: result.baseline.reason ?? null,
+      saved: result.baseline.saved ?? null,
+    },
+    reports: result.reports.map((r) => ({
+      file: r.file,
+      format: r.format ?? null,
+      ...(r.error ? { error: r.error } : {}),
+    })),
   };
 }

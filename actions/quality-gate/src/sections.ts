@@ -33,7 +33,8 @@ export function verdictLine(result: GateResult): string {
     warned > 0 ? `${warned} recommended condition(s) not met` : '',
     unreadable > 0 ? `${unreadable} report(s) could not be read` : '',
   ].filter(Boolean);
-  const head = result.verdict === 'fail' ? 'Failed' : result.verdict === 'warn' ? 'Passed with warnings' : 'Passed';
+  const head =
+    result.verdict === 'fail' ? 'Failed' : result.verdict === 'warn' ? 'Passed with warnings' : 'Passed';
   const consequence =
     result.verdict !== 'pass' && result.passed ? ` (fail-on: ${result.failOn}, so the step passes)` : '';
   return `${head}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}${consequence}`;
@@ -57,7 +58,11 @@ function gateTable(result: GateResult): Section {
     rows.push([`Report ${report.file}`, 'unreadable', 'readable', 'required', `fail: ${report.error}`]);
     status.push('fail');
   }
-  return { title: 'Gate', lines: [], table: { headers: ['Condition', 'Actual', 'Threshold', 'Level', 'Result'], rows, status } };
+  return {
+    title: 'Gate',
+    lines: [],
+    table: { headers: ['Condition', 'Actual', 'Threshold', 'Level', 'Result'], rows, status },
+  };
 }
 
 function changedFiles(result: GateResult): Section | undefined {
@@ -69,11 +74,16 @@ function changedFiles(result: GateResult): Section | undefined {
   if (result.changes.note) lines.push(`Note: ${result.changes.note}.`);
   const uncovered = diff.files.filter((f) => f.uncoveredLines.length > 0);
   if (diff.notInReports.length > 0) {
-    lines.push(`Not in any coverage report: ${diff.notInReports.slice(0, 10).join(', ')}${diff.notInReports.length > 10 ? ` and ${diff.notInReports.length - 10} more` : ''}.`);
+    lines.push(
+      `Not in any coverage report: ${diff.notInReports.slice(0, 10).join(', ')}${diff.notInReports.length > 10 ? ` and ${diff.notInReports.length - 10} more` : ''}.`,
+    );
   }
   if (diff.mappingTried) {
-    lines.push('No changed file matched a coverage report path. Paths tried (set `source-roots` if these are relative to a folder):');
-    for (const m of diff.mappingTried) lines.push(`\`${m.reportPath}\` → ${m.tried.map((t) => `\`${t}\``).join(', ')}`);
+    lines.push(
+      'No changed file matched a coverage report path. Paths tried (set `source-roots` if these are relative to a folder):',
+    );
+    for (const m of diff.mappingTried)
+      lines.push(`\`${m.reportPath}\` → ${m.tried.map((t) => `\`${t}\``).join(', ')}`);
   }
   const shown = capped(uncovered, lines, 'files with uncovered lines');
   return {
@@ -93,7 +103,9 @@ function changedFiles(result: GateResult): Section | undefined {
 function findings(result: GateResult): Section | undefined {
   const f = result.evaluation.findings;
   if (!f) return undefined;
-  const counts = Object.entries(f.bySeverity).map(([severity, n]) => `${severity} ${n}`).join(', ');
+  const counts = Object.entries(f.bySeverity)
+    .map(([severity, n]) => `${severity} ${n}`)
+    .join(', ');
   const lines = [`${counts}${f.suppressed > 0 ? ` (${f.suppressed} suppressed, not counted)` : ''}.`];
   const shown = capped(f.items, lines, 'findings');
   return {
@@ -106,7 +118,11 @@ function findings(result: GateResult): Section | undefined {
             rows: shown.map((item) => [
               item.severity,
               `${item.tool} ${item.ruleId}`,
-              item.path ? `${item.path}${item.line ? `:${item.line}` : ''}` : item.package ? `${item.package.name}${item.package.version ? `@${item.package.version}` : ''}` : '',
+              item.path
+                ? `${item.path}${item.line ? `:${item.line}` : ''}`
+                : item.package
+                  ? `${item.package.name}${item.package.version ? `@${item.package.version}` : ''}`
+                  : '',
               item.message.length > 200 ? `${item.message.slice(0, 200)}…` : item.message,
             ]),
           },
@@ -118,7 +134,9 @@ function findings(result: GateResult): Section | undefined {
 function benchmarks(result: GateResult): Section | undefined {
   const deltas = result.evaluation.benchmarks;
   if (!deltas) return undefined;
-  const lines = ['A regression is worse by more than the threshold AND by more than 3 standard errors of the difference (when the reports give a spread).'];
+  const lines = [
+    'A regression is worse by more than the threshold AND by more than 3 standard errors of the difference (when the reports give a spread).',
+  ];
   const shown = capped(deltas, lines, 'benchmarks');
   return {
     title: 'Benchmarks',
@@ -129,7 +147,9 @@ function benchmarks(result: GateResult): Section | undefined {
         d.name,
         d.baseline === null ? '—' : `${d.baseline} ${d.unit}`,
         `${d.current} ${d.unit}`,
-        d.worsePercent === null ? '—' : `${d.worsePercent > 0 ? '+' : ''}${d.worsePercent.toFixed(1)}% ${d.worsePercent > 0 ? 'worse' : 'better'}${d.noise !== null ? ` (noise ±${d.noise.toPrecision(3)})` : ''}`,
+        d.worsePercent === null
+          ? '—'
+          : `${d.worsePercent > 0 ? '+' : ''}${d.worsePercent.toFixed(1)}% ${d.worsePercent > 0 ? 'worse' : 'better'}${d.noise !== null ? ` (noise ±${d.noise.toPrecision(3)})` : ''}`,
         d.status,
       ]),
     },
@@ -147,7 +167,12 @@ function complexity(result: GateResult): Section | undefined {
     title: 'Complexity offenders',
     lines,
     ...(shown.length > 0
-      ? { table: { headers: ['Function', 'Location', 'Complexity'], rows: shown.map((o) => [o.name, `${o.path}${o.line ? `:${o.line}` : ''}`, String(o.complexity)]) } }
+      ? {
+          table: {
+            headers: ['Function', 'Location', 'Complexity'],
+            rows: shown.map((o) => [o.name, `${o.path}${o.line ? `:${o.line}` : ''}`, String(o.complexity)]),
+          },
+        }
       : {}),
   };
 }
@@ -161,7 +186,16 @@ function tests(result: GateResult): Section | undefined {
     title: 'Tests',
     lines,
     ...(shown.length > 0
-      ? { table: { headers: ['Test', 'Kind', 'Message'], rows: shown.map((f) => [f.classname ? `${f.classname}.${f.name}` : f.name, f.kind, (f.message ?? '').slice(0, 200)]) } }
+      ? {
+          table: {
+            headers: ['Test', 'Kind', 'Message'],
+            rows: shown.map((f) => [
+              f.classname ? `${f.classname}.${f.name}` : f.name,
+              f.kind,
+              (f.message ?? '').slice(0, 200),
+            ]),
+          },
+        }
       : {}),
   };
 }
@@ -170,17 +204,28 @@ function baselineAndReports(result: GateResult): Section {
   const lines: string[] = [];
   const b = result.baseline;
   if (b.status === 'restored') {
-    lines.push(`Baseline: ${b.key}${b.metrics?.sha ? ` (commit ${b.metrics.sha.slice(0, 12)}` : ' ('}${b.metrics?.savedAt ? `, saved ${b.metrics.savedAt})` : ')'}.`);
+    lines.push(
+      `Baseline: ${b.key}${b.metrics?.sha ? ` (commit ${b.metrics.sha.slice(0, 12)}` : ' ('}${b.metrics?.savedAt ? `, saved ${b.metrics.savedAt})` : ')'}.`,
+    );
   } else {
     lines.push(`Baseline: ${b.reason ?? b.status}.`);
   }
-  if (b.saved) lines.push(b.saved.ok ? `This run's metrics were saved as the new baseline (${b.saved.key}).` : `The baseline was not saved: ${b.saved.reason}.`);
+  if (b.saved)
+    lines.push(
+      b.saved.ok
+        ? `This run's metrics were saved as the new baseline (${b.saved.key}).`
+        : `The baseline was not saved: ${b.saved.reason}.`,
+    );
   for (const report of result.reports) {
-    lines.push(`${report.file}: ${report.error ? `unreadable (${report.error})` : report.format}${report.warnings.length > 0 ? ` — ${report.warnings.join('; ')}` : ''}`);
+    lines.push(
+      `${report.file}: ${report.error ? `unreadable (${report.error})` : report.format}${report.warnings.length > 0 ? ` — ${report.warnings.join('; ')}` : ''}`,
+    );
   }
   for (const { kind, glob } of result.unmatched) lines.push(`Input ${kind}: \`${glob}\` matched no file.`);
   if (result.annotationsLeftOut > 0) {
-    lines.push(`${result.annotationsLeftOut} annotation(s) left out: the runner shows at most 10 error and 10 warning annotations per step.`);
+    lines.push(
+      `${result.annotationsLeftOut} annotation(s) left out: the runner shows at most 10 error and 10 warning annotations per step.`,
+    );
   }
   return { title: 'Reports and baseline', lines, collapsed: true };
 }
