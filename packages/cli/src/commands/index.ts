@@ -2,8 +2,16 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { gateCommand } from './gate';
 import { patternsCommand } from './patterns';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
-export const commands: Command[] = [runCommand, retryCommand, analyzeCommand, patternsCommand, demoCommand];
+export const commands: Command[] = [
+  runCommand,
+  retryCommand,
+  analyzeCommand,
+  gateCommand,
+  patternsCommand,
+  demoCommand,
+];
