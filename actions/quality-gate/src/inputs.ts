@@ -79,26 +79,30 @@ export async function readGateConfig(source: InputSource = envInputSource()): Pr
     if (!isConfigurationError(error)) throw error;
     problems.push(...error.problems);
   }
+  // Thresholds, gates and the name are checked even when another input is wrong: one error lists all.
   let thresholds: Thresholds | undefined;
   let custom: Condition[] = [];
-  if (values) {
-    try {
-      thresholds = resolveThresholds(values[Input.Thresholds]);
-    } catch (error) {
-      if (!(error instanceof GateConfigError)) throw error;
+  try {
+    const given =
+      values?.[Input.Thresholds] ??
+      (await readInputs({ [Input.Thresholds]: gateSchema[Input.Thresholds] }, source))[Input.Thresholds];
+    thresholds = resolveThresholds(given);
+  } catch (error) {
+    if (error instanceof GateConfigError)
       problems.push(...error.problems.map((p) => `Input '${Input.Thresholds}': ${p}`));
-    }
-    try {
-      custom = parseGates(await parseGatesYaml(values[Input.Gates]));
-    } catch (error) {
-      if (!(error instanceof GateConfigError)) throw error;
-      problems.push(...error.problems.map((p) => `Input '${Input.Gates}': ${p}`));
-    }
-    if (!NAME_FORM.test(values[Input.Name])) {
-      problems.push(
-        `Input '${Input.Name}' got ${JSON.stringify(values[Input.Name])}: expected letters, digits, '.', '_' or '-' (at most 64), e.g. backend`,
-      );
-    }
+    else if (!isConfigurationError(error)) throw error;
+  }
+  try {
+    custom = parseGates(await parseGatesYaml(source(Input.Gates) ?? ''));
+  } catch (error) {
+    if (!(error instanceof GateConfigError)) throw error;
+    problems.push(...error.problems.map((p) => `Input '${Input.Gates}': ${p}`));
+  }
+  const name = (source(Input.Name) ?? '').trim() || 'quality-gate';
+  if (!NAME_FORM.test(name)) {
+    problems.push(
+      `Input '${Input.Name}' got ${JSON.stringify(name)}: expected letters, digits, '.', '_' or '-' (at most 64), e.g. backend`,
+    );
   }
   if (problems.length > 0 || !values || !thresholds) throw new ConfigurationError(problems);
   return {
