@@ -1,5 +1,5 @@
 // `qeml demo` for quality-gate: the same project's reports twice. The first set (95 % coverage, a
-// low finding, green tests) passes; the second (60 % coverage, a high finding, a failing test)
+// low finding, green tests) passes; the second (50 % coverage, a high finding, a failing test)
 // fails the step with the gate table in the summary. Reports: actions/quality-gate/demo/<set>/.
 import type { DemoScenario } from '../../packages/cli/src/demo/types';
 
@@ -17,7 +17,7 @@ export const demo: DemoScenario = {
   steps: [
     { title: 'Coverage 95 %, one low finding, all tests green: the gate passes', inputs: reports('passing') },
     {
-      title: 'Coverage 60 %, a high finding, a failing test: the gate fails the step',
+      title: 'Coverage 50 %, a high finding, a failing test: the gate fails the step',
       inputs: reports('failing'),
       expect: 'failure',
     },

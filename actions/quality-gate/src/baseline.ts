@@ -48,7 +48,7 @@ export async function restoreBaseline(
   store: BaselineStore | undefined,
   name: string,
 ): Promise<BaselineOutcome> {
-  if (!store) return { status: 'disabled', reason: 'baseline: none' };
+  if (!store) return { status: 'disabled', reason: 'not used (baseline: none)' };
   let restored: Awaited<ReturnType<BaselineStore['restore']>>;
   try {
     restored = await store.restore<unknown>(baselinePrefix(name));

@@ -115,7 +115,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<GateR
   const needsBaseline = reports.some((r) => r.coverage !== null || r.benchmarks !== null);
   const baseline: BaselineOutcome =
     config.baseline === 'none'
-      ? { status: 'disabled', reason: 'baseline: none' }
+      ? { status: 'disabled', reason: 'not used (baseline: none)' }
       : needsBaseline
         ? await restoreBaseline(deps.baselineStore, config.name)
         : { status: 'disabled', reason: 'no coverage or benchmark report to compare' };
