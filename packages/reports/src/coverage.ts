@@ -9,6 +9,11 @@ interface FileEntry {
   path: string;
   roots: string[];
   lines: Map<number, number>;
+  /**
+   * For a file whose lines are not kept (`keepLines`): one byte per line number, bit 1 executable,
+   * bit 2 covered; counted into `lineTotals` at the end. Memory follows line numbers, not records.
+   */
+  flags?: Uint8Array;
   /** Branch point (line, or a format's own key) → covered/total. */
   branches: Map<number | string, [number, number]>;
   lineTotals?: Counts;
@@ -20,6 +25,9 @@ export class CoverageBuilder {
   private statements?: Counts;
   private functions?: Counts;
 
+  /** `keepLines(path)` false: the file's per-line hits are not kept, only its counts (see ReportDeps.keepLines). */
+  constructor(private readonly keepLines?: (path: string) => boolean) {}
+
   /** The entry for `path` (backslashes become `/`), created on first use. `key` separates same-named files. */
   file(path: string, roots: readonly string[] = [], key?: string): FileEntry {
     const normalized = normalizePath(path);
@@ -27,6 +35,7 @@ export class CoverageBuilder {
     let entry = this.files.get(id);
     if (!entry) {
       entry = { path: normalized, roots: [...roots], lines: new Map(), branches: new Map() };
+      if (this.keepLines && !this.keepLines(normalized)) entry.flags = new Uint8Array(64);
       this.files.set(id, entry);
     }
     return entry;
@@ -35,7 +44,14 @@ export class CoverageBuilder {
   line(entry: FileEntry, line: number, hits: number): void {
     if (!Number.isInteger(line) || line < 0) return;
     const count = Number.isFinite(hits) && hits > 0 ? hits : 0;
-    entry.lines.set(line, (entry.lines.get(line) ?? 0) + count);
+    if (entry.flags) {
+      if (line >= entry.flags.length) {
+        const grown = new Uint8Array(Math.max(line + 1, entry.flags.length * 2));
+        grown.set(entry.flags);
+        entry.flags = grown;
+      }
+      entry.flags[line]! |= count > 0 ? 3 : 1;
+    } else entry.lines.set(line, (entry.lines.get(line) ?? 0) + count);
   }
 
   branch(entry: FileEntry, key: number | string, covered: number, total: number): void {
@@ -75,6 +91,7 @@ export class CoverageBuilder {
         lines: entry.lines,
         branches: fileBranches,
       };
+      if (entry.flags) entry.lineTotals = flagCounts(entry.flags);
       if (entry.lineTotals) {
         file.lineTotals = entry.lineTotals;
         lines.covered += entry.lineTotals.covered;
@@ -95,6 +112,15 @@ export class CoverageBuilder {
     if (Object.keys(this.stated).length > 0) result.stated = this.stated;
     return result;
   }
+}
+
+function flagCounts(flags: Uint8Array): Counts {
+  const counts: Counts = { covered: 0, total: 0 };
+  for (const flag of flags) {
+    if (flag & 1) counts.total++;
+    if (flag & 2) counts.covered++;
+  }
+  return counts;
 }
 
 function add(a: Counts | undefined, b: Counts): Counts {

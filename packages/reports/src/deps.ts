@@ -44,6 +44,12 @@ export interface ReportDeps {
    * (the action's `customBiggerIsBetter` / `customSmallerIsBetter`). Default: guessed from the unit.
    */
   customBenchmarks?: 'biggerIsBetter' | 'smallerIsBetter';
+  /**
+   * Which coverage files keep their per-line hits (default: all). For the others `lines` stays empty
+   * and `lineTotals` holds their counts, so memory follows the files kept, not the report's size
+   * (e.g. keep only the files a diff touches).
+   */
+  keepLines?: (path: string) => boolean;
 }
 
 /** A report that cannot be read or parsed; the message names no file (the caller adds it). */

@@ -12,3 +12,4 @@ export { securitySeverityBand } from './findings';
 export * from './gate';
 export type * from './model';
 export { isReportError, parseReport, parseReports, type ReportResult } from './parse';
+export { reportsTable } from './text';

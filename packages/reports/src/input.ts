@@ -17,6 +17,8 @@ export interface OpenedReport {
   size: number | undefined;
   /** The whole file as decoded text chunks, head included; throws ReportInputError past a cap. */
   text(maxBytes: number): AsyncGenerator<string>;
+  /** Releases the source (a file handle) when reading stopped early; safe to call twice. */
+  close(): Promise<void>;
 }
 
 export async function openReport(
@@ -44,9 +46,14 @@ export async function openReport(
     headLength += next.value.length;
   }
   const headBytes = concat(headChunks, headLength);
-  refuseNonText(headBytes);
   const head = new TextDecoder().decode(headBytes.subarray(0, HEAD_BYTES));
-  if (done && head.trim() === '') throw new ReportInputError('is empty');
+  try {
+    refuseNonText(headBytes);
+    if (done && head.trim() === '') throw new ReportInputError('is empty');
+  } catch (error) {
+    await iterator.return?.();
+    throw error;
+  }
   const kind = contentKind(head);
 
   let consumed = false;
@@ -77,7 +84,13 @@ export async function openReport(
     const rest = decoder.decode();
     if (rest) yield rest;
   }
-  return { head, kind, size, text };
+  const close = async () => {
+    if (!done) {
+      done = true;
+      await iterator.return?.();
+    }
+  };
+  return { head, kind, size, text, close };
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

@@ -55,7 +55,8 @@ export interface FileCoverage {
   branches: Counts;
   /**
    * Line counts for formats that give per-file counts but no per-line detail (Istanbul's
-   * coverage-summary.json); `lines` is then empty and the totals use these.
+   * coverage-summary.json), or for a file whose lines the caller chose not to keep
+   * (`ReportDeps.keepLines`); `lines` is then empty and the totals use these.
    */
   lineTotals?: Counts;
 }

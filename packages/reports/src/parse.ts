@@ -18,7 +18,7 @@ import { parseLizardCsv } from './formats/lizard-csv';
 import { parseBandit, parsePipAudit, parseSafety } from './formats/python-security';
 import { parseSarif } from './formats/sarif';
 import { parseSemgrep, parseTrivy } from './formats/scanners';
-import { lines, openReport, readJson } from './input';
+import { lines, type OpenedReport, openReport, readJson } from './input';
 import type { Report, ReportError } from './model';
 import { parseXml } from './xml';
 
@@ -57,7 +57,12 @@ const TEXT_PARSERS = {
 
 export async function parseReport(file: string, deps: ReportDeps): Promise<ReportResult> {
   const limits = resolveLimits(deps.limits);
-  const context: ParseContext = { limits, warnings: [], customBenchmarks: deps.customBenchmarks };
+  const context: ParseContext = {
+    limits,
+    warnings: [],
+    customBenchmarks: deps.customBenchmarks,
+    keepLines: deps.keepLines,
+  };
   try {
     const parsed = await parseContent(file, deps, context);
     for (const warning of context.warnings) deps.logger?.debug(`${file}: ${warning}`);
@@ -86,6 +91,15 @@ export async function parseReports(files: readonly string[], deps: ReportDeps): 
 async function parseContent(file: string, deps: ReportDeps, context: ParseContext): Promise<Parsed> {
   const { limits } = context;
   const report = await openReport(file, deps, limits);
+  try {
+    return await parseOpened(report, context);
+  } finally {
+    await report.close();
+  }
+}
+
+async function parseOpened(report: OpenedReport, context: ParseContext): Promise<Parsed> {
+  const { limits } = context;
   if (report.kind === 'xml') {
     let handler: ReturnType<typeof chooseXmlFormat>;
     await parseXml(
@@ -109,12 +123,14 @@ async function parseContent(file: string, deps: ReportDeps, context: ParseContex
 function describe(error: unknown): string {
   if (error instanceof ReportInputError) return error.message;
   if (error instanceof Error && error.name === 'RangeError') return `could not be parsed: ${error.message}`;
-  if (error instanceof Error && 'code' in error) {
-    const code = String((error as { code: unknown }).code);
+  // Duck-typed: errors from node:fs may come from another realm (a VM context), failing instanceof.
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (code !== undefined) {
     if (code === 'ENOENT') return 'does not exist';
     if (code === 'EISDIR') return 'is a directory, not a report file';
     if (code === 'EACCES') return 'cannot be read (permission denied)';
-    return `cannot be read: ${error.message}`;
+    return `cannot be read: ${(error as { message?: unknown }).message}`;
   }
   return `could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -30,7 +30,7 @@ export async function parseXml(
   choose: XmlChooser,
   maxEntries: number,
 ): Promise<void> {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ position: false });
   let handler: XmlHandler | undefined;
   const pending: OpenElement[] = [];
   let elements = 0;

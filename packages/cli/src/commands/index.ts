@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { gateCommand } from './gate';
 import { patternsCommand } from './patterns';
+import { reportCommand } from './report';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
 
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   analyzeCommand,
   gateCommand,
   patternsCommand,
+  reportCommand,
   demoCommand,
 ];

@@ -14,7 +14,8 @@ const NPM_SEVERITIES = ['info', 'low', 'moderate', 'high', 'critical'] as const;
 export function parseNpmAudit(doc: Json, context: ParseContext): Parsed {
   const findings = new FindingsBuilder(context.limits.maxItems);
   const counted: Record<string, number> = { info: 0, low: 0, moderate: 0, high: 0, critical: 0 };
-  const tool = 'muted' in doc ? 'pnpm audit' : 'npm audit';
+  // npm 6 writes a runId; pnpm writes the same shape without one.
+  const tool = doc.auditReportVersion === 2 || 'runId' in doc ? 'npm audit' : 'pnpm audit';
   if (doc.auditReportVersion === 2 || (isRecord(doc.vulnerabilities) && !isRecord(doc.advisories))) {
     for (const [name, entry] of Object.entries(isRecord(doc.vulnerabilities) ? doc.vulnerabilities : {})) {
       if (!isRecord(entry)) continue;

@@ -10,7 +10,7 @@ import type { Attributes, XmlHandler } from '../xml';
 import { num, type ParseContext, type Parsed, type XmlFormat } from './context';
 
 export function cloverHandler(context: ParseContext): XmlHandler & XmlFormat {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const stack: string[] = [];
   let projectMetrics: Attributes | undefined;
   let file: ReturnType<CoverageBuilder['file']> | undefined;

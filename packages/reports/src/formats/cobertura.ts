@@ -9,7 +9,7 @@ import type { Attributes, XmlHandler } from '../xml';
 import { num, type ParseContext, type Parsed, type XmlFormat } from './context';
 
 export function coberturaHandler(context: ParseContext): XmlHandler & XmlFormat {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const roots: string[] = [];
   let rootAttrs: Attributes = {};
   let sourceText: string | undefined;

@@ -6,6 +6,7 @@ export interface ParseContext {
   limits: ReportLimits;
   warnings: string[];
   customBenchmarks: ReportDeps['customBenchmarks'];
+  keepLines: ReportDeps['keepLines'];
 }
 
 /** A format's result: its format and the one section it fills (the others stay null). */

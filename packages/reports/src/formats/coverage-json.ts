@@ -10,7 +10,7 @@ import { isRecord, num, type ParseContext, type Parsed } from './context';
 type Json = Record<string, unknown>;
 
 export function parseCoveragePyJson(doc: Json, context: ParseContext): Parsed {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const files = isRecord(doc.files) ? doc.files : {};
   for (const [path, data] of Object.entries(files)) {
     if (!isRecord(data)) continue;
@@ -34,8 +34,8 @@ export function parseCoveragePyJson(doc: Json, context: ParseContext): Parsed {
   return { format: 'coverage-py-json', coverage };
 }
 
-export function parseIstanbulFinal(doc: Json): Parsed {
-  const builder = new CoverageBuilder();
+export function parseIstanbulFinal(doc: Json, context: ParseContext): Parsed {
+  const builder = new CoverageBuilder(context.keepLines);
   const statements: Counts = { covered: 0, total: 0 };
   const functions: Counts = { covered: 0, total: 0 };
   for (const [key, data] of Object.entries(doc)) {
@@ -69,7 +69,7 @@ export function parseIstanbulFinal(doc: Json): Parsed {
 }
 
 export function parseIstanbulSummary(doc: Json, context: ParseContext): Parsed {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const statements: Counts = { covered: 0, total: 0 };
   const functions: Counts = { covered: 0, total: 0 };
   for (const [path, data] of Object.entries(doc)) {

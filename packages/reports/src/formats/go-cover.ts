@@ -45,7 +45,7 @@ export async function parseGoCover(lines: AsyncIterable<string>, context: ParseC
   }
   if (mode === undefined) throw new ReportInputError('is not a Go cover profile: no "mode:" line');
   if (skipped > 0) context.warnings.push(`skipped ${skipped} lines that are not cover blocks`);
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const lineHits = new Map<string, Map<number, number>>();
   const statements = { covered: 0, total: 0 };
   for (const block of blocks.values()) {

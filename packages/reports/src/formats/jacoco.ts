@@ -10,7 +10,7 @@ import type { XmlHandler } from '../xml';
 import { num, type ParseContext, type Parsed, type XmlFormat } from './context';
 
 export function jacocoHandler(context: ParseContext): XmlHandler & XmlFormat {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const stack: string[] = [];
   let pkg = '';
   let file: ReturnType<CoverageBuilder['file']> | undefined;

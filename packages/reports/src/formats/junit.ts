@@ -21,26 +21,37 @@ export function junitHandler(context: ParseContext): XmlHandler & XmlFormat {
   const timeByFile: Record<string, number> = {};
   const suiteFiles: Array<string | undefined> = [];
   const stack: string[] = [];
-  let stated: { tests: number; failures: number; errors: number; skipped: number } | undefined;
+  /** Each stated count, when the root (or every top-level suite) states it. */
+  let stated: Partial<Record<'tests' | 'failures' | 'errors' | 'skipped', number>> | undefined;
+  let rootStates = false;
   let current: Case | undefined;
   let inOutcome = false;
   const addStated = (attrs: Attributes) => {
     const tests = num(attrs.tests);
     if (tests === undefined) return;
-    stated ??= { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    stated.tests += tests;
-    stated.failures += num(attrs.failures) ?? 0;
-    stated.errors += num(attrs.errors) ?? 0;
-    stated.skipped += num(attrs.skipped ?? attrs.skips ?? attrs.disabled) ?? 0;
+    const first = stated === undefined;
+    stated ??= {};
+    const values = {
+      tests,
+      failures: num(attrs.failures),
+      errors: num(attrs.errors),
+      skipped: num(attrs.skipped ?? attrs.skips),
+    };
+    for (const [key, value] of Object.entries(values) as Array<[keyof typeof values, number | undefined]>) {
+      // A count one suite leaves out is not stated for the file.
+      if (value === undefined || (!first && stated[key] === undefined)) delete stated[key];
+      else stated[key] = (stated[key] ?? 0) + value;
+    }
   };
   return {
     open(name, attrs) {
       const depth = stack.length;
       stack.push(name);
-      if (name === 'testsuites' && depth === 0) addStated(attrs);
-      else if (name === 'testsuite') {
-        if (depth === 0 || (depth === 1 && stack[0] === 'testsuites' && stated === undefined))
-          addStated(attrs);
+      if (name === 'testsuites' && depth === 0) {
+        addStated(attrs);
+        rootStates = stated !== undefined;
+      } else if (name === 'testsuite') {
+        if (depth === 0 || (depth === 1 && stack[0] === 'testsuites' && !rootStates)) addStated(attrs);
         suiteFiles.push(attrs.file ?? suiteFiles[suiteFiles.length - 1]);
       } else if (name === 'testcase') {
         current = { attrs, file: attrs.file ?? suiteFiles[suiteFiles.length - 1], text: '' };
@@ -66,15 +77,17 @@ export function junitHandler(context: ParseContext): XmlHandler & XmlFormat {
     result(): Parsed {
       failures.warn(context.warnings, 'test failures');
       if (stated) {
-        const agrees =
-          stated.tests === counted.total &&
-          stated.failures === counted.failed &&
-          stated.errors === counted.errors &&
-          stated.skipped === counted.skipped;
-        if (!agrees) {
+        const pairs: Array<[string, number | undefined, number]> = [
+          ['tests', stated.tests, counted.total],
+          ['failures', stated.failures, counted.failed],
+          ['errors', stated.errors, counted.errors],
+          ['skipped', stated.skipped, counted.skipped],
+        ];
+        const differing = pairs.filter(([, said, found]) => said !== undefined && said !== found);
+        if (differing.length > 0) {
+          const detail = differing.map(([what, said, found]) => `${what} ${said} vs ${found}`).join(', ');
           context.warnings.push(
-            `states ${stated.tests} tests (${stated.failures} failed, ${stated.errors} errors, ${stated.skipped} skipped) ` +
-              `but its test cases give ${counted.total} (${counted.failed} failed, ${counted.errors} errors, ${counted.skipped} skipped): the recount is used`,
+            `states totals that disagree with its test cases (${detail}): the recount is used`,
           );
         }
       }

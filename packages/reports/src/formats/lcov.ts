@@ -7,7 +7,7 @@ import type { Counts } from '../model';
 import type { ParseContext, Parsed } from './context';
 
 export async function parseLcov(lines: AsyncIterable<string>, context: ParseContext): Promise<Parsed> {
-  const builder = new CoverageBuilder();
+  const builder = new CoverageBuilder(context.keepLines);
   const stated = { LF: 0, LH: 0, BRF: 0, BRH: 0, seenLines: false, seenBranches: false };
   const functions = new Map<string, number>();
   let file: ReturnType<CoverageBuilder['file']> | undefined;

@@ -39,7 +39,7 @@ export function lizardXmlHandler(context: ParseContext): XmlHandler & XmlFormat 
         const where = /^(.*) at (.*):(\d+)$/.exec(itemName);
         if (Number.isFinite(ccn) && where) {
           items.push({
-            name: where[1]!,
+            name: where[1]!.replace(/\(\.\.\.\)$/, ''),
             path: where[2]!.replace(/\\/g, '/'),
             line: Number(where[3]),
             complexity: ccn,

@@ -1,0 +1,188 @@
+/**
+ * Hostile and broken input: each ends in one clear error naming the file (or a capped result), in
+ * bounded time and memory, with nothing resolved or fetched.
+ */
+import { readFile, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { fileSource, isReportError, parseReport, parseReports, type ReportSource } from '@qeml/reports';
+import { withTempDir } from '../../support/temp';
+import { expectError, FIXTURES, memorySource, parseFixture, parseText } from './helpers';
+
+/** A source that records every file asked for: only the report itself may be read. */
+function recording(files: Record<string, string>): { source: ReportSource; asked: string[] } {
+  const asked: string[] = [];
+  const inner = memorySource(files);
+  return {
+    asked,
+    source: {
+      read(file) {
+        asked.push(file);
+        return inner.read(file);
+      },
+    },
+  };
+}
+
+describe('entities and DTDs', () => {
+  test('an external entity is never resolved: a clear error, no other file read', async () => {
+    const xml = `<?xml version="1.0"?>
+<!DOCTYPE coverage [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY remote SYSTEM "http://127.0.0.1:9/dtd">]>
+<coverage line-rate="1"><sources><source>&xxe;&remote;</source></sources><packages/></coverage>`;
+    const { source, asked } = recording({ 'coverage.xml': xml });
+    const result = await parseReport('coverage.xml', { source });
+    expectError(
+      result,
+      /^coverage\.xml uses an entity XML does not predefine .*entities are never expanded and DTDs never read/,
+    );
+    expect(asked).toEqual(['coverage.xml']);
+  });
+
+  test('billion laughs: refused at the first reference, nothing expanded', async () => {
+    const entities = ['<!ENTITY lol0 "lol">'];
+    for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
+    const xml = `<?xml version="1.0"?><!DOCTYPE lolz [${entities.join('')}]><testsuites><testsuite name="&lol9;"/></testsuites>`;
+    const started = Date.now();
+    const result = await parseText(xml);
+    expectError(result, /uses an entity XML does not predefine/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test("XML's five predefined entities are read as text", async () => {
+    const xml =
+      '<testsuite><testcase name="a &lt;&amp;&gt; &quot;b&apos;"><failure message="x"/></testcase></testsuite>';
+    const result = await parseText(xml);
+    expect(result).toMatchObject({ tests: { failures: [{ name: 'a <&> "b\'' }] } });
+  });
+});
+
+describe('size, entry, item and time caps', () => {
+  test('a 500 MB file (sparse, on disk) is refused from its size before a byte is read', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'huge.xml');
+      await writeFile(path, '');
+      await truncate(path, 500 * 1024 * 1024);
+      const started = Date.now();
+      const result = await parseReport('huge.xml', { source: fileSource(dir) });
+      expectError(result, /^huge\.xml is 500 MB, over the 256 MB cap: not read$/);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+
+  test('a 500 MB stream of unknown size stops at the byte cap; the rest is never pulled', async () => {
+    const chunk = Buffer.from('<line number="1" hits="1"/>'.repeat(2400)); // ~64 KB
+    let pulled = 0;
+    let released = false;
+    async function* endless() {
+      try {
+        yield Buffer.from(
+          '<coverage line-rate="1"><packages><package><classes><class filename="a.c"><lines>',
+        );
+        while (pulled < 500 * 1024 * 1024) {
+          pulled += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        released = true;
+      }
+    }
+    const result = await parseReport('stream.xml', {
+      source: memorySource({ 'stream.xml': endless }),
+      limits: { maxBytes: 2 * 1024 * 1024 },
+    });
+    expectError(result, /^stream\.xml is over the 2 MB cap: stopped reading after 2(\.\d)? MB$/);
+    expect(pulled).toBeLessThan(3 * 1024 * 1024);
+    expect(released).toBe(true);
+  });
+
+  test('a JSON report over its own cap is refused before JSON.parse', async () => {
+    const big = `{"runs": [], "version": "2.1.0", "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`;
+    const result = await parseText(big, { limits: { maxJsonBytes: 1024 * 1024 } });
+    expectError(result, /is over the 1 MB cap/);
+  });
+
+  test('too many XML elements: a clear error', async () => {
+    const xml = `<testsuite>${'<testcase name="t"/>'.repeat(50)}</testsuite>`;
+    expectError(await parseText(xml, { limits: { maxEntries: 20 } }), /has over 20 XML elements: stopped/);
+  });
+
+  test('too many findings to list: all counted, the first kept, a warning says how many were left out', async () => {
+    const report = await parseFixture('sarif/levels.sarif', { limits: { maxItems: 2 } });
+    expect(report.findings?.total).toBe(9);
+    expect(report.findings?.items).toHaveLength(2);
+    expect(report.warnings).toEqual([
+      'kept the first 2 findings (limits.maxItems); 7 more counted but not listed',
+    ]);
+  });
+
+  test('a file that takes too long (injected clock) is stopped', async () => {
+    let now = 0;
+    const clock = { now: () => (now += 60_000) };
+    const result = await parseReport('cobertura/coverage-py.xml', {
+      source: fileSource(FIXTURES),
+      clock,
+      limits: { maxMillis: 30_000 },
+    });
+    expectError(result, /took over 30 s to read: stopped/);
+  });
+});
+
+describe('broken files', () => {
+  test('a truncated XML report', async () => {
+    const text = await readFile(join(FIXTURES, 'cobertura/coverage-py.xml'), 'utf8');
+    expectError(
+      await parseText(text.slice(0, text.length / 2)),
+      /^report is not well-formed XML \(truncated\?\)/,
+    );
+  });
+
+  test('a cut SARIF file', async () => {
+    const text = await readFile(join(FIXTURES, 'sarif/levels.sarif'), 'utf8');
+    expectError(await parseText(text.slice(0, 700)), /^report is not valid JSON \(truncated or cut\?\)/);
+  });
+
+  test('a binary file', async () => {
+    const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
+    expectError(await parseText(bytes), /^report is a binary file, not a report$/);
+  });
+
+  test('an empty file, and one of only whitespace', async () => {
+    expectError(await parseText(''), /^report is empty$/);
+    expectError(await parseText('  \n\n'), /^report is empty$/);
+  });
+
+  test('UTF-16 is named as such', async () => {
+    expectError(await parseText(Buffer.from('\ufeff<coverage/>', 'utf16le')), /UTF-16 encoded/);
+  });
+
+  test('content in no known format says what it is', async () => {
+    expectError(
+      await parseText('<html><body/></html>'),
+      /is XML with root <html>, not a report format qeml knows/,
+    );
+    expectError(
+      await parseText('{"name": "pkg"}'),
+      /is a JSON object with keys "name": no report format qeml knows/,
+    );
+    expectError(await parseText('hello world\n'), /is text in no report format qeml knows/);
+  });
+
+  test('a missing file and a directory', async () => {
+    expectError(
+      await parseReport('nope.xml', { source: fileSource(FIXTURES) }),
+      /^nope\.xml does not exist$/,
+    );
+    expectError(await parseReport('lcov', { source: fileSource(FIXTURES) }), /^lcov is a directory/);
+  });
+
+  test('one bad file does not stop the others', async () => {
+    const results = await parseReports(['lcov/merged.info', 'missing.json', 'go/set.out'], {
+      source: fileSource(FIXTURES),
+    });
+    expect(results.map((r) => (isReportError(r) ? `error: ${r.error}` : r.format))).toEqual([
+      'lcov',
+      'error: missing.json does not exist',
+      'go-cover',
+    ]);
+  });
+});
