@@ -4,7 +4,7 @@
  * 100 when nothing is measured; files the report does not mention are ignored.
  */
 import { describe, expect, test } from '@jest/globals';
-import { createPathMapper, diffCoverage, formatRanges, parseUnifiedDiff } from '@qeml/reports';
+import { createPathMapper, diffCoverage, formatRanges, mergeCoverage, parseUnifiedDiff } from '@qeml/reports';
 import { fileCoverage } from './gate-builders';
 
 // One pull request, as `git diff` on a Windows checkout writes it (CRLF):
@@ -155,5 +155,13 @@ describe('diff coverage equals diff-cover on hand-computed fixtures', () => {
 
   test('uncovered lines read as ranges', () => {
     expect(formatRanges([9, 3, 4, 5, 11])).toBe('3-5, 9, 11');
+  });
+
+  test('a file with counts only (Istanbul summary) adds its counts, unless another report has its lines', () => {
+    const summaryOnly = { ...fileCoverage('src/app.ts', {}), lineTotals: { covered: 3, total: 4 } };
+    const other = fileCoverage('src/util.ts', { 1: 1, 2: 0 });
+    expect(mergeCoverage([summaryOnly, other], mapper).lines).toEqual({ covered: 4, total: 6 });
+    const detailed = fileCoverage('src/app.ts', { 1: 1, 2: 1 });
+    expect(mergeCoverage([summaryOnly, detailed], mapper).lines).toEqual({ covered: 2, total: 2 });
   });
 });

@@ -51,10 +51,22 @@ export function mergeCoverage(
   known: ReadonlySet<string> = new Set(),
 ): MergedCoverage {
   const byPath = new Map<string, Map<number, number>>();
+  // Files with counts but no per-line detail (Istanbul's summary, or lines not kept): summed apart.
+  const countsOnly = new Map<string, Counts>();
   const branches = { covered: 0, total: 0 };
   for (const file of files) {
     const key = mapper.match(file.path, file.roots, known) ?? mapper.candidates(file.path, file.roots)[0];
     if (key === undefined) continue;
+    if (file.lines.size === 0 && file.lineTotals) {
+      const counts = countsOnly.get(key) ?? { covered: 0, total: 0 };
+      countsOnly.set(key, {
+        covered: Math.max(counts.covered, file.lineTotals.covered),
+        total: Math.max(counts.total, file.lineTotals.total),
+      });
+      branches.covered += file.branches.covered;
+      branches.total += file.branches.total;
+      continue;
+    }
     const merged = byPath.get(key) ?? new Map<number, number>();
     for (const [line, hits] of file.lines) merged.set(line, (merged.get(line) ?? 0) + hits);
     byPath.set(key, merged);
@@ -67,6 +79,11 @@ export function mergeCoverage(
       lines.total += 1;
       if (hits > 0) lines.covered += 1;
     }
+  }
+  for (const [key, counts] of countsOnly) {
+    if (byPath.has(key)) continue; // another report has this file's lines: those count
+    lines.covered += counts.covered;
+    lines.total += counts.total;
   }
   return { lines, branches, byPath };
 }
