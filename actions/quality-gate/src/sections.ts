@@ -33,10 +33,14 @@ export function verdictLine(result: GateResult): string {
     warned > 0 ? `${warned} recommended condition(s) not met` : '',
     unreadable > 0 ? `${unreadable} report(s) could not be read` : '',
   ].filter(Boolean);
-  const head =
-    result.verdict === 'fail' ? 'Failed' : result.verdict === 'warn' ? 'Passed with warnings' : 'Passed';
+  // The head says what happens to the step; the note explains a verdict the step does not follow.
+  const head = !result.passed ? 'Failed' : result.verdict === 'pass' ? 'Passed' : 'Passed with warnings';
   const consequence =
-    result.verdict !== 'pass' && result.passed ? ` (fail-on: ${result.failOn}, so the step passes)` : '';
+    result.verdict === 'fail' && result.passed
+      ? ' (fail-on: never, so the step passes)'
+      : result.verdict === 'warn' && !result.passed
+        ? ' (fail-on: recommended, so warnings fail the step)'
+        : '';
   return `${head}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}${consequence}`;
 }
 
