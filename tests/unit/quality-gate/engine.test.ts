@@ -12,7 +12,14 @@ import {
 import type { Report, ReportError } from '@qeml/reports';
 import { RecordingLogger } from '../../support/recording-logger';
 import { withTempDir, writeFiles } from '../../support/temp';
-import { coverageReport, fileCoverage, finding, findingsReport } from '../reports/gate-builders';
+import {
+  bench,
+  benchmarkReport,
+  coverageReport,
+  fileCoverage,
+  finding,
+  findingsReport,
+} from '../reports/gate-builders';
 
 const config = (inputs: Record<string, string> = {}): Promise<GateConfig> =>
   readGateConfig((name) => ({ coverage: '*.info', security: '*.sarif', baseline: 'cache', ...inputs })[name]);
@@ -115,6 +122,36 @@ describe('runGate', () => {
         status: 'fail',
       });
       expect(compared.baseline.saved).toBeUndefined();
+    });
+  });
+
+  test('benchmarks kept in the baseline: a slower run beyond noise is a regression, a noisy one is not', async () => {
+    await withTempDir(async (dir) => {
+      await writeFiles(dir, { 'bench.json': '' });
+      const store = memoryStore();
+      const run = async (benchmarks: ReturnType<typeof bench>[], saveBaseline: boolean) => {
+        const { gateDeps } = deps(
+          dir,
+          { 'bench.json': benchmarkReport(benchmarks) },
+          { baselineStore: store },
+        );
+        gateDeps.context = { ...gateDeps.context, saveBaseline };
+        return runGate(await config({ coverage: '', security: '', benchmarks: 'bench.json' }), gateDeps);
+      };
+      await run(
+        [bench('parse', 100, { stddev: 2, rounds: 20 }), bench('io', 100, { stddev: 40, rounds: 3 })],
+        true,
+      );
+      const later = await run(
+        [bench('parse', 130, { stddev: 2, rounds: 20 }), bench('io', 130, { stddev: 40, rounds: 3 })],
+        false,
+      );
+      expect(later.evaluation.benchmarks?.map((b) => [b.name, b.status])).toEqual([
+        ['parse', 'regression'],
+        ['io', 'within-noise'],
+      ]);
+      expect(later.evaluation.metrics.regressions.value).toBe(1);
+      expect(later.verdict).toBe('fail');
     });
   });
 
