@@ -1,5 +1,5 @@
 /** What the step exposes: output names declared once, set through a `Runner`. */
-import { type Runner, redactDeep } from '@qeml/action-kit';
+import { type Runner, redact, redactDeep } from '@qeml/action-kit';
 import type { GateResult } from './gate';
 import { buildReport } from './report';
 
@@ -33,10 +33,17 @@ export function setGateOutputs(runner: Runner, result: GateResult): void {
   runner.setOutput(Output.Report, JSON.stringify(redactDeep(buildReport(result))));
 }
 
-/** Annotations the engine planned (already capped), and a notice counting the ones left out. */
+/**
+ * Annotations the engine planned (already capped), and a notice counting the ones left out. Messages
+ * are redacted: a secret scanner's finding may quote the secret it found, which no mask covers.
+ */
 export function writeAnnotations(runner: Runner, result: GateResult): void {
   for (const annotation of result.annotations) {
-    runner[annotation.level](annotation.message, annotation.properties);
+    const title = annotation.properties.title;
+    runner[annotation.level](redact(annotation.message), {
+      ...annotation.properties,
+      ...(title ? { title: redact(title) } : {}),
+    });
   }
   if (result.annotationsLeftOut > 0) {
     runner.notice(

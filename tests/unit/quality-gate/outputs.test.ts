@@ -47,6 +47,9 @@ describe('setGateOutputs / writeAnnotations', () => {
         line: '1',
         title: 'bandit: B101',
       });
+      expect(commands.filter((c) => c.name === 'error')[0]?.message).not.toContain(
+        'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      );
       expect(commands.find((c) => c.name === 'notice')?.message).toBe(
         '3 more annotation(s) are in the job summary: the runner shows at most 10 error and 10 warning annotations per step.',
       );
