@@ -6,6 +6,7 @@ import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { fileSource, isReportError, parseReport, parseReports, type ReportSource } from '@qeml/reports';
+import fc from 'fast-check';
 import { withTempDir } from '../../support/temp';
 import { expectError, FIXTURES, memorySource, parseFixture, parseText } from './helpers';
 
@@ -184,5 +185,45 @@ describe('broken files', () => {
       'error: missing.json does not exist',
       'go-cover',
     ]);
+  });
+});
+
+describe('any input', () => {
+  const fixtures = [
+    'cobertura/coverlet.xml',
+    'lcov/merged.info',
+    'sarif/levels.sarif',
+    'junit/pytest.xml',
+    'security/npm-audit-v1.json',
+    'benchmarks/go-bench.txt',
+  ];
+
+  test('a fixture cut anywhere is a report or one error naming the file, never a throw', async () => {
+    const texts = await Promise.all(fixtures.map((name) => readFile(join(FIXTURES, name))));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(texts.length - 1),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (which, cut) => {
+          const bytes = texts[which]!;
+          const result = await parseReport('cut', {
+            source: memorySource({ cut: bytes.subarray(0, Math.floor(bytes.length * cut)) }),
+          });
+          if (isReportError(result)) expect(result.error).toMatch(/^cut \S/);
+          else expect(result.file).toBe('cut');
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  test('random bytes are a report or one error naming the file, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
+        const result = await parseReport('random', { source: memorySource({ random: bytes }) });
+        if (isReportError(result)) expect(result.error).toMatch(/^random \S/);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
