@@ -3,16 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
-import {
-  buildReport,
-  type ChangeSource,
-  type GateDeps,
-  gateText,
-  gitIn,
-  readGateConfig,
-  runGate,
-} from '@qeml/quality-gate';
-import { fileSource, parseReports } from '@qeml/reports';
+import type { ChangeSource, GateConfig, GateDeps } from '@qeml/quality-gate';
 import { type CliIO, type Command, UsageError } from '../command';
 
 const usage = `Usage: qeml gate [options]
@@ -92,7 +83,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       inputs[name] = (value as unknown as string[]).join('\n');
     else if ((SINGLE as readonly string[]).includes(name)) inputs[name] = value as string;
   }
-  let config: Awaited<ReturnType<typeof readGateConfig>>;
+  // Loaded here, so the gate and the parsers sit in their own chunk of the CLI bundle.
+  const [{ buildReport, gateText, gitIn, readGateConfig, runGate }, { fileSource, parseReports }] =
+    await Promise.all([import('@qeml/quality-gate'), import('@qeml/reports')]);
+  let config: GateConfig;
   try {
     config = await readGateConfig((name) => inputs[name]);
   } catch (error) {
