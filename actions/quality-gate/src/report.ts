@@ -60,15 +60,8 @@ export function gateText(result: GateResult): string {
   const out = [`Quality gate ${result.name}: ${verdictLine(result)}`];
   for (const section of gateSections(result)) {
     out.push('', section.title, ...section.lines.map((l) => l.replaceAll('`', '')));
-    if (section.table) {
-      const { headers, rows, status } = section.table;
-      out.push(
-        ...textTable(
-          status ? ['', ...headers] : headers,
-          rows.map((r, i) => (status ? [status[i] ?? '', ...r] : r)),
-        ),
-      );
-    }
+    // The Result column already says pass/warn/fail in words: no status marks in text.
+    if (section.table) out.push(...textTable(section.table.headers, section.table.rows));
   }
   return `${out.join('\n')}\n`;
 }

@@ -24,7 +24,7 @@ describe('qeml gate', () => {
       expect(out).toContain(
         'Quality gate quality-gate: Failed: 1 required condition(s) not met, 1 recommended condition(s) not met',
       );
-      expect(out).toMatch(/fail\s+Diff coverage\s+50%\s+>= 80%\s+required\s+fail/);
+      expect(out).toMatch(/\n\s*Diff coverage\s+50%\s+>= 80%\s+required\s+fail/);
       expect(out).toMatch(/src\/calc\.py\s+1\/2\s+3/);
     });
   });
