@@ -109,6 +109,13 @@ export class RateLimiter {
     return { allowed: true, headers: this.headers() };
   }
 
+  /** Gives back one counted request (a 304 answer is free); returns the headers after it. */
+  refund(): Record<string, string> {
+    this.refresh();
+    this.remaining = Math.min(this.remaining + 1, this.limit);
+    return this.headers();
+  }
+
   checkSecondary(now: number): Record<string, string> | null {
     if (!this.secondary) return null;
     const { maxRequests, perSeconds, retryAfterSeconds } = this.secondary;
@@ -190,6 +197,14 @@ export class RateBudgets {
     }
     this.lastRepositoryBudget = budget;
     return budget.consume(this.core);
+  }
+
+  /** Gives back the request `consume` counted for this token and path (a 304 does not count). */
+  refund(token: string | undefined, path: string): Record<string, string> {
+    if (path.startsWith('/search/')) return this.search.refund();
+    const repository = /^\/repos\/([^/]+\/[^/]+)/.exec(path)?.[1]?.toLowerCase();
+    const budget = repository && token?.startsWith('ghs_') ? this.perRepository.get(repository) : undefined;
+    return (budget ?? this.core).refund();
   }
 
   /** The core budget GET /rate_limit shows: a GITHUB_TOKEN belongs to one repository, so that one's. */

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { BlobContainer } from './blob-container';
 import { BLOB_ROUTE_TEMPLATE, BlobStore } from './blobs';
 import type { CacheService } from './cache-service';
+import { conditionalAnswer } from './conditional';
 import { SimHttpError } from './errors';
 import { FaultInjector as Faults } from './faults';
 import {
@@ -216,7 +217,19 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         paginate(items, { url: `${baseUrl}${path}`, query: record.query }, wrapKey),
       signBlob: (content, contentType, filename) => blobs.sign(content, contentType, filename),
     };
-    const response = await callRoute(ctx, match.handler);
+    const answer = conditionalAnswer(
+      method,
+      record.headers['if-none-match'],
+      await callRoute(ctx, match.handler),
+    );
+    if (answer.notModified) {
+      const headers = {
+        ...budgets.refund(requestToken(req), path),
+        etag: answer.response.headers?.etag ?? '',
+      };
+      return send(res, record, { status: 304, headers });
+    }
+    const response = answer.response;
     send(res, record, { ...response, headers: { ...verdict.headers, ...response.headers } });
   };
 

@@ -1,5 +1,6 @@
 // `qeml analyze [--patterns F] [--baseline PASSING_LOG] [--format text|json] <file|->...`: the
 // diagnosis engine from a terminal. Each log gets a verdict and its findings, best first.
+// `qeml analyze --run OWNER/REPO#RUN_ID [--api-url URL]`: a workflow run's failed jobs (analyze-run.ts).
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -23,12 +24,16 @@ import { type CliIO, type Command, UsageError } from '../command';
 const EXIT_UNREADABLE = 1;
 
 const usage = `Usage: qeml analyze [--patterns FILE] [--baseline PASSING_LOG] [--format text|json] <file|->...
+       qeml analyze --run OWNER/REPO#RUN_ID [--api-url URL] [--patterns FILE] [--format text|json]
 
 Finds the lines that say why each CI log failed and whether the world (network, registry,
 runner) or the code is to blame. "-" reads a log from standard input.
 
   --patterns FILE        a YAML patterns file that adds, overrides or disables signatures
   --baseline FILE        a log of the same job that passed: lines it also has rank lower
+  --run OWNER/REPO#ID    analyse a workflow run's failed jobs through the GitHub API (token from
+                         GITHUB_TOKEN or GH_TOKEN), read-only: the failure-analysis action's report
+  --api-url URL          the REST API root (default GITHUB_API_URL, then https://api.github.com)
   --format text|json     text for a person (default), json for programs:
                          {"logs":[{"file","verdict","recovery","findings":[{"start","end",
                          "category","pattern","title","transient","excerpt"}]}]}
@@ -45,12 +50,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       patterns: { type: 'string' },
       baseline: { type: 'string' },
       format: { type: 'string', default: 'text' },
+      run: { type: 'string' },
+      'api-url': { type: 'string' },
     },
     allowPositionals: true,
   });
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format got ${JSON.stringify(values.format)}: expected text or json`);
   }
+  if (values.run !== undefined) {
+    if (positionals.length > 0 || values.baseline !== undefined)
+      throw new UsageError('--run analyses a run: give no log files and no --baseline with it');
+    const signatures = await catalogueFor(values.patterns, io);
+    // Loaded only for --run: the GitHub client and the failure-analysis engine stay out of a log analysis.
+    const { analyzeRun } = await import('./analyze-run');
+    return analyzeRun(values.run, { apiUrl: values['api-url'], format: values.format, signatures }, io);
+  }
+  if (values['api-url'] !== undefined) throw new UsageError('--api-url goes with --run');
   if (positionals.length === 0) throw new UsageError('give at least one log file (or - for standard input)');
 
   const catalogue = compileForAnalysis(await catalogueFor(values.patterns, io));

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { gateCommand } from './gate';
+import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
 import { reportCommand } from './report';
 import { retryCommand } from './retry';
@@ -15,5 +16,6 @@ export const commands: Command[] = [
   gateCommand,
   patternsCommand,
   reportCommand,
+  healthCommand,
   demoCommand,
 ];

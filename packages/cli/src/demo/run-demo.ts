@@ -49,6 +49,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
           env: step.env,
           event: step.event,
           eventName: step.eventName,
+          repository: step.repository,
           apiUrl: sim.url,
           token: SIMULATOR_TOKEN,
           node,

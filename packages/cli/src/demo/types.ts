@@ -10,6 +10,8 @@ export interface DemoStep {
   /** Event payload (GITHUB_EVENT_PATH) and name; default `{}` and `push`. */
   event?: unknown;
   eventName?: string;
+  /** GITHUB_REPOSITORY (owner/name); default local-runner's `qeml-local/local-repo`. */
+  repository?: string;
   /** The outcome the demo shows; the demo fails when the step ends otherwise. Default `success`. */
   expect?: 'success' | 'failure';
 }

@@ -10,7 +10,8 @@ export type Conclusion =
   | 'timed_out'
   | 'neutral'
   | 'action_required'
-  | 'stale';
+  | 'stale'
+  | 'startup_failure';
 
 export interface StepSpec {
   name: string;
@@ -120,6 +121,19 @@ export interface AddRunOptions {
   actor?: string;
   /** Creation time (ms since epoch); default: the sim clock. */
   createdAt?: number;
+  /** When attempt 1 started (`run_started_at`; default: created) and, when completed, ended (`updated_at`). */
+  startedAt?: number;
+  completedAt?: number;
+  jobs?: JobSpec[];
+  /** Attempts 2, 3, ... already done (a run's re-run history, for reports over past runs), oldest first. */
+  reruns?: PastAttemptSpec[];
+}
+
+/** A completed re-run attempt with its own times (ms since epoch); its conclusion defaults to its jobs'. */
+export interface PastAttemptSpec {
+  startedAt: number;
+  completedAt: number;
+  conclusion?: Conclusion;
   jobs?: JobSpec[];
 }
 
@@ -179,4 +193,21 @@ export function buildJob(
     startedAt: at,
     completedAt: status === 'completed' ? at : null,
   };
+}
+
+/** A completed attempt with explicit times: its jobs start when it starts and complete when it ends. */
+export function pastAttempt(
+  ctx: ModelContext,
+  run: RunRecord,
+  number: number,
+  spec: PastAttemptSpec,
+): AttemptRecord {
+  const startedAt = ctx.timestamp(spec.startedAt);
+  const updatedAt = ctx.timestamp(spec.completedAt);
+  const jobs = (spec.jobs ?? []).map((job) => ({
+    ...buildJob(ctx, run, number, { ...job, status: 'completed' }, startedAt),
+    completedAt: updatedAt,
+  }));
+  const conclusion = spec.conclusion ?? deriveConclusion(jobs);
+  return { number, status: 'completed', conclusion, startedAt, updatedAt, jobs };
 }

@@ -10,6 +10,7 @@ import {
   FAILED,
   type JobRecord,
   type JobSpec,
+  pastAttempt,
   type RerunListener,
   type RunRecord,
   type WorkflowRecord,
@@ -27,6 +28,7 @@ export type {
   DispatchListener,
   JobRecord,
   JobSpec,
+  PastAttemptSpec,
   RerunListener,
   RunRecord,
   RunStatus,
@@ -107,7 +109,8 @@ export class Actions {
       createdAt: created,
       attempts: [],
     };
-    const jobs = (options.jobs ?? []).map((spec) => buildJob(this.ctx, run, 1, spec, created));
+    const started = options.startedAt === undefined ? created : this.ctx.timestamp(options.startedAt);
+    const jobs = (options.jobs ?? []).map((spec) => buildJob(this.ctx, run, 1, spec, started));
     const allDone = jobs.every((job) => job.status === 'completed');
     const status = options.status ?? (allDone ? 'completed' : 'in_progress');
     const conclusion =
@@ -116,7 +119,14 @@ export class Actions {
           ? deriveConclusion(jobs)
           : options.conclusion
         : null;
-    run.attempts.push({ number: 1, status, conclusion, startedAt: created, updatedAt: created, jobs });
+    const updated =
+      status === 'completed' && options.completedAt !== undefined
+        ? this.ctx.timestamp(options.completedAt)
+        : started;
+    for (const job of jobs) if (job.completedAt !== null) job.completedAt = updated;
+    run.attempts.push({ number: 1, status, conclusion, startedAt: started, updatedAt: updated, jobs });
+    for (const spec of options.reruns ?? [])
+      run.attempts.push(pastAttempt(this.ctx, run, run.attempts.length + 1, spec));
     this.runs.push(run);
     return { id: run.id, workflowId: workflow.id, jobIds: jobs.map((job) => job.id) };
   }
