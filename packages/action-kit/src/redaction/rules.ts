@@ -52,11 +52,12 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
     group: 1,
   },
   // Authorization headers (Bearer, token, Basic or a bare credential), also folded onto the next
-  // line; the header name and the scheme stay
+  // line; the header name and the scheme stay. A value that is itself a header name (`x authorization:
+  // Authorization: Bearer …`) is not the credential: the match moves on to the header it names.
   {
     name: 'authorization',
     pattern:
-      /authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]+)?["']?(?:(?:bearer|token|basic|digest)[ \t]+(?:\r?\n[ \t]+)?)?([^\s"',;]{1,4096})/dgi,
+      /authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]+)?["']?(?!authorization["']?[ \t]*[:=])(?:(?:bearer|token|basic|digest)[ \t]+(?:\r?\n[ \t]+)?)?([^\s"',;]{1,4096})/dgi,
     group: 1,
   },
 ];

@@ -95,7 +95,7 @@ export function retryInputs(argv: string[]): Record<string, string> {
 }
 
 /** Pipes need a real stream; a test's io gets one that forwards to its write(). */
-function asWritable(target: CliIO['stdout']): Writable {
+export function asWritable(target: CliIO['stdout']): Writable {
   if (target instanceof Writable) return target;
   return new Writable({
     write(chunk: Buffer, _encoding, done) {

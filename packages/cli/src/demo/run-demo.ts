@@ -38,37 +38,41 @@ export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
       }
       out(`\n=== ${scenario.title} (actions/${scenario.action})`);
       await scenario.setup?.(sim);
-      // Chosen once per action: the search for a Node spawns binaries, and its note needs saying once.
-      const node = options.node ?? nodeForTerminal(action, io.env, (text) => out(`  ${text}`), root);
-      for (const step of scenario.steps) {
-        const expected = step.expect ?? 'success';
-        out(`\n--- ${step.title}`);
-        const result = await runLocalAction({
-          action,
-          inputs: step.inputs,
-          env: step.env,
-          event: step.event,
-          eventName: step.eventName,
-          repository: step.repository,
-          apiUrl: sim.url,
-          token: SIMULATOR_TOKEN,
-          node,
-          workspace: root,
-          echo: (line) => out(`  ${line}`),
-        });
-        const outputs = Object.entries(result.outputs);
-        if (outputs.length > 0) {
-          out('\n  Outputs:');
-          for (const [name, value] of outputs)
-            out(`    ${name}=${value.length > 200 ? `${value.slice(0, 200)}…` : value}`);
+      try {
+        // Chosen once per action: the search for a Node spawns binaries, and its note needs saying once.
+        const node = options.node ?? nodeForTerminal(action, io.env, (text) => out(`  ${text}`), root);
+        for (const step of scenario.steps) {
+          const expected = step.expect ?? 'success';
+          out(`\n--- ${step.title}`);
+          const result = await runLocalAction({
+            action,
+            inputs: step.inputs,
+            env: step.env,
+            event: step.event,
+            eventName: step.eventName,
+            repository: step.repository,
+            apiUrl: sim.url,
+            token: SIMULATOR_TOKEN,
+            node,
+            workspace: step.workspace ?? root,
+            echo: (line) => out(`  ${line}`),
+          });
+          const outputs = Object.entries(result.outputs);
+          if (outputs.length > 0) {
+            out('\n  Outputs:');
+            for (const [name, value] of outputs)
+              out(`    ${name}=${value.length > 200 ? `${value.slice(0, 200)}…` : value}`);
+          }
+          if (result.summary.trim()) {
+            out('\n  Job summary:');
+            out(result.summary.trimEnd());
+          }
+          const verdict = result.outcome === expected ? 'as expected' : `EXPECTED ${expected}`;
+          out(`\n  -> ${result.outcome} (exit code ${result.exitCode}), ${verdict}`);
+          results.push({ action: scenario.action, step: step.title, expected, outcome: result.outcome });
         }
-        if (result.summary.trim()) {
-          out('\n  Job summary:');
-          out(result.summary.trimEnd());
-        }
-        const verdict = result.outcome === expected ? 'as expected' : `EXPECTED ${expected}`;
-        out(`\n  -> ${result.outcome} (exit code ${result.exitCode}), ${verdict}`);
-        results.push({ action: scenario.action, step: step.title, expected, outcome: result.outcome });
+      } finally {
+        await scenario.teardown?.();
       }
     }
   } finally {

@@ -10,6 +10,8 @@ export interface DemoStep {
   /** Event payload (GITHUB_EVENT_PATH) and name; default `{}` and `push`. */
   event?: unknown;
   eventName?: string;
+  /** GITHUB_WORKSPACE of the step (default: the checkout); a scenario's setup may fill it in. */
+  workspace?: string;
   /** GITHUB_REPOSITORY (owner/name); default local-runner's `qeml-local/local-repo`. */
   repository?: string;
   /** The outcome the demo shows; the demo fails when the step ends otherwise. Default `success`. */
@@ -24,4 +26,6 @@ export interface DemoScenario {
   /** Prepares the GitHub simulator the steps talk to (repos, runs, faults). */
   setup?(sim: GitHubSim): void | Promise<void>;
   steps: DemoStep[];
+  /** Removes what setup made outside the simulator (temporary repositories). */
+  teardown?(): Promise<void>;
 }

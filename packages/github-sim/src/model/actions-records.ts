@@ -99,6 +99,8 @@ export interface RunRecord {
   event: string;
   headBranch: string;
   headSha: string;
+  /** The head commit's tree (default: the head SHA; skip-duplicate logic compares trees). */
+  treeId?: string;
   displayTitle: string;
   actor: string;
   createdAt: string;
@@ -115,6 +117,8 @@ export interface AddRunOptions {
   event?: string;
   branch?: string;
   headSha?: string;
+  /** The head commit's tree id as `head_commit.tree_id` shows it (default: the head SHA). */
+  treeId?: string;
   status?: RunStatus;
   conclusion?: Conclusion | null;
   displayTitle?: string;

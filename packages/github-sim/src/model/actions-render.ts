@@ -71,7 +71,7 @@ export class ActionsRenderer {
       workflow_url: `${this.api(repo)}/actions/workflows/${run.workflowId}`,
       head_commit: {
         id: run.headSha,
-        tree_id: run.headSha,
+        tree_id: run.treeId ?? run.headSha,
         message: run.displayTitle,
         timestamp: run.createdAt,
         author: { name: run.actor, email: `${run.actor}@example.test` },

@@ -104,6 +104,7 @@ export class Actions {
       event: options.event ?? 'push',
       headBranch: branch,
       headSha: options.headSha ?? this.repos.resolveRef(repo, branch) ?? '0'.repeat(40),
+      ...(options.treeId ? { treeId: options.treeId } : {}),
       displayTitle: options.displayTitle ?? workflow.name,
       actor: options.actor ?? 'octocat',
       createdAt: created,

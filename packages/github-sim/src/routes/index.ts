@@ -2,6 +2,7 @@ import type { Router } from '../router';
 import { registerActionsRoutes } from './actions';
 import { registerCacheRoutes } from './caches';
 import { registerDeploymentRoutes } from './deployments';
+import { registerGitDataRoutes } from './git-data';
 import { registerIssueRoutes } from './issues';
 import { registerLabelRoutes } from './labels';
 import { registerRepoRoutes } from './repos';
@@ -17,4 +18,5 @@ export function registerRoutes(router: Router): void {
   registerCacheRoutes(router);
   registerStatusRoutes(router);
   registerTarballRoutes(router);
+  registerGitDataRoutes(router);
 }
