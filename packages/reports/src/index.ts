@@ -9,6 +9,7 @@ export {
 } from './deps';
 export { fileSource } from './file-source';
 export { securitySeverityBand } from './findings';
+export * from './gate';
 export type * from './model';
 export { isReportError, parseReport, parseReports, type ReportResult } from './parse';
 export { reportsTable } from './text';

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { gateCommand } from './gate';
 import { healthCommand } from './health';
 import { patternsCommand } from './patterns';
 import { preflightCommand } from './preflight';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   rollbackCommand,
   promoteCommand,
   analyzeCommand,
+  gateCommand,
   patternsCommand,
   reportCommand,
   healthCommand,
