@@ -11,7 +11,7 @@ export interface BaselineStore {
   save(key: string, value: unknown): Promise<{ saved: true } | { saved: false; reason: string }>;
   restore<T>(
     prefix: string,
-  ): Promise<{ found: true; key: string; value: T } | { found: false; reason: string }>;
+  ): Promise<{ found: true; key: string; value: T } | { found: false; reason: string; miss: boolean }>;
 }
 
 export type BaselineStatus = 'restored' | 'not-found' | 'unavailable' | 'invalid' | 'disabled';
@@ -29,9 +29,6 @@ export interface BaselineOutcome {
 export function baselinePrefix(name: string): string {
   return `qeml-quality-gate-${name}-`;
 }
-
-/** JsonCache's words for a miss; any other reason is a service or library problem. */
-const NO_ENTRY = /^no cache entry/;
 
 function isBaseline(value: unknown): value is BaselineMetrics {
   const v = value as Partial<BaselineMetrics> | null;
@@ -56,7 +53,7 @@ export async function restoreBaseline(
     return { status: 'unavailable', reason: `baseline unavailable: ${(error as Error).message}` };
   }
   if (!restored.found) {
-    return NO_ENTRY.test(restored.reason)
+    return restored.miss
       ? {
           status: 'not-found',
           reason: `no baseline yet (saved by a push to the default branch): ${restored.reason}`,

@@ -28,35 +28,10 @@ function readEvent(path: string | undefined): Record<string, unknown> {
   }
 }
 
-/**
- * The Actions cache, lazily. @actions/cache reports a failing service only as a `Failed to restore`
- * warning on stdout and answers like a miss; this notices the warning so the summary can say the
- * baseline is unavailable rather than not saved yet.
- */
+/** The Actions cache, loaded only when the baseline is used. */
 async function baselineCache(): Promise<BaselineStore> {
   const { createJsonCache } = await import('@qeml/action-kit/cache');
-  const cache = createJsonCache({ name: 'quality-gate-baseline', logger: createRunnerLogger(runner) });
-  return {
-    save: (key, value) => cache.save(key, value),
-    async restore<T>(prefix: string) {
-      const failures: string[] = [];
-      const write = process.stdout.write;
-      process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        const failed = /::(?:warning|error)::Failed to restore: ([^\r\n]*)/.exec(String(chunk));
-        if (failed?.[1]) failures.push(failed[1]);
-        return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-      }) as typeof process.stdout.write;
-      try {
-        const restored = await cache.restore<T>(prefix);
-        if (!restored.found && failures.length > 0) {
-          return { found: false as const, reason: `the cache service failed: ${failures[0]}` };
-        }
-        return restored;
-      } finally {
-        process.stdout.write = write;
-      }
-    },
-  };
+  return createJsonCache({ name: 'quality-gate-baseline', logger: createRunnerLogger(runner) });
 }
 
 async function main(): Promise<void> {

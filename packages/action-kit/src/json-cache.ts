@@ -13,7 +13,10 @@ import { type Logger, silentLogger } from './logger';
  * exists only while a save or restore runs.
  *
  * Service problems never throw: `@actions/cache` reports them as -1/undefined, and this module
- * reports them as `{ saved: false }` / `{ found: false }` with the reason.
+ * reports them as `{ saved: false }` / `{ found: false }` with the reason. A failing restore looks
+ * like a miss to the library's caller (it only prints a `Failed to restore` warning), so `restore`
+ * watches the library's warnings on stdout while it runs and sets `miss: false` when the service
+ * failed, `miss: true` only when the service answered that no entry matches.
  */
 export interface JsonCache {
   /** Saves `value` under `key` (unique per run, e.g. `${prefix}${runId}-${attempt}`). */
@@ -21,7 +24,7 @@ export interface JsonCache {
   /** Restores the newest entry whose key starts with `prefix`. */
   restore<T>(
     prefix: string,
-  ): Promise<{ found: true; key: string; value: T } | { found: false; reason: string }>;
+  ): Promise<{ found: true; key: string; value: T } | { found: false; reason: string; miss: boolean }>;
 }
 
 export interface JsonCacheOptions {
@@ -33,6 +36,8 @@ export interface JsonCacheOptions {
   logger?: Logger;
   /** Largest value restored (default 16 MiB); a bigger entry is ignored with a reason. */
   maxBytes?: number;
+  /** Where the library writes its log (default process.stdout), watched for its restore warnings. */
+  stdout?: NodeJS.WriteStream;
 }
 
 /** The subset of `@actions/cache` used here (injectable for unit tests). */
@@ -44,6 +49,24 @@ export interface CacheLibrary {
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Runs `body` while noting the `::warning::` lines written to `stream` (still written through).
+ * The stream is shared by the whole process: two restores at once may see each other's warnings.
+ */
+async function watchWarnings<T>(stream: NodeJS.WriteStream, body: () => Promise<T>): Promise<[T, string[]]> {
+  const warnings: string[] = [];
+  const write = stream.write;
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    for (const match of String(chunk).matchAll(/::warning::([^\r\n]*)/g)) warnings.push(match[1] ?? '');
+    return (write as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
+  }) as typeof stream.write;
+  try {
+    return [await body(), warnings];
+  } finally {
+    stream.write = write;
+  }
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -106,24 +129,35 @@ export function createJsonCache(
 
     async restore<T>(prefix: string) {
       const cache = await library();
-      if (typeof cache === 'string') return { found: false as const, reason: cache };
+      if (typeof cache === 'string') return { found: false as const, reason: cache, miss: false };
       try {
         await cleanUp();
-        const key = await cache.restoreCache([cachePath], prefix, [prefix]);
-        if (key === undefined)
-          return { found: false as const, reason: `no cache entry starts with ${prefix}` };
+        const [key, warnings] = await watchWarnings(options.stdout ?? process.stdout, () =>
+          cache.restoreCache([cachePath], prefix, [prefix]),
+        );
+        if (key === undefined) {
+          const failed = warnings.find((warning) => warning.startsWith('Failed to restore'));
+          return failed
+            ? { found: false as const, reason: `the cache service failed: ${failed}`, miss: false }
+            : { found: false as const, reason: `no cache entry starts with ${prefix}`, miss: true };
+        }
         const size = (await stat(file)).size;
         if (size > maxBytes) {
           return {
             found: false as const,
             reason: `cache entry ${key} is ${size} bytes, over the ${maxBytes}-byte limit`,
+            miss: false,
           };
         }
         const value = JSON.parse(await readFile(file, 'utf8')) as T;
         logger.debug(`Restored ${options.name} from the cache entry ${key}.`);
         return { found: true as const, key, value };
       } catch (error) {
-        return { found: false as const, reason: `restoring ${prefix} failed: ${message(error)}` };
+        return {
+          found: false as const,
+          reason: `restoring ${prefix} failed: ${message(error)}`,
+          miss: false,
+        };
       } finally {
         await cleanUp();
       }

@@ -55,6 +55,7 @@ describe('createJsonCache', () => {
       expect(await cache.restore('none-')).toEqual({
         found: false,
         reason: 'no cache entry starts with none-',
+        miss: true,
       });
       await cache.save('big-1', 'a'.repeat(100));
       expect(await cache.restore('big-')).toMatchObject({
@@ -93,6 +94,29 @@ describe('createJsonCache', () => {
         reason: expect.stringContaining('tar exited'),
       });
       expect(existsSync(path.join(dir, '.qeml-cache'))).toBe(false);
+    });
+  });
+
+  test('a service failure the library only logs is told apart from a miss', async () => {
+    await withTempDir(async (dir) => {
+      const written: string[] = [];
+      const stdout = { write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream;
+      const cache = createJsonCache({ name: 'x', dir, stdout }, async () => ({
+        isFeatureAvailable: () => true,
+        saveCache: async () => 1,
+        restoreCache: async () => {
+          // What @actions/cache does when the service answers 500: a warning, then "no entry".
+          stdout.write('::warning::Failed to restore: Cache service responded with 500\n');
+          return undefined;
+        },
+      }));
+      expect(await cache.restore('k-')).toEqual({
+        found: false,
+        reason: 'the cache service failed: Failed to restore: Cache service responded with 500',
+        miss: false,
+      });
+      expect(written).toEqual(['::warning::Failed to restore: Cache service responded with 500\n']);
+      expect(await cache.restore('k-')).toMatchObject({ miss: false });
     });
   });
 

@@ -76,7 +76,7 @@ describe('the history in the cache', () => {
         const key = [...entries.keys()].filter((k) => k.startsWith(prefix)).at(-1);
         return key
           ? { found: true as const, key, value: entries.get(key) as T }
-          : { found: false as const, reason: 'no entry' };
+          : { found: false as const, reason: 'no entry', miss: true };
       },
     };
   }

@@ -36,7 +36,7 @@ function memoryStore(): BaselineStore & { entries: Map<string, unknown> } {
     async restore<T>(prefix: string) {
       const key = [...entries.keys()].filter((k) => k.startsWith(prefix)).at(-1);
       return key === undefined
-        ? { found: false as const, reason: `no cache entry starts with ${prefix}` }
+        ? { found: false as const, reason: `no cache entry starts with ${prefix}`, miss: true }
         : { found: true as const, key, value: entries.get(key) as T };
     },
   };
@@ -166,7 +166,11 @@ describe('runGate', () => {
       expect(empty.baseline.status).toBe('not-found');
       const failing = await run({
         save: async () => ({ saved: false, reason: 'down' }),
-        restore: async () => ({ found: false, reason: 'the cache service failed: Failed request: (500)' }),
+        restore: async () => ({
+          found: false,
+          reason: 'the cache service failed: Failed request: (500)',
+          miss: false,
+        }),
       });
       expect(failing.baseline).toMatchObject({
         status: 'unavailable',
