@@ -129,6 +129,8 @@ async function analyseRun(
     failedJobs.map((job) => ({
       item: job,
       name: job.name,
+      // Another job's passing log is no baseline: its normal lines may be this job's reason.
+      ...(baseline && job.name === baseline.source.job ? { baseline: baseline.baseline } : {}),
       open: () =>
         streamJobLog(github, run.owner, run.repo, job.id).catch((error: { status?: number }) => {
           // Logs expire (90 days by default): the job stays in the report, judged unknown.
@@ -137,7 +139,7 @@ async function analyseRun(
           return [];
         }),
     })),
-    { catalogue, baseline: baseline?.baseline, redactor },
+    { catalogue, redactor },
   );
   const jobs: FailedJob[] = [];
   for (const { item, analysis, cacheKeys } of analysed) {

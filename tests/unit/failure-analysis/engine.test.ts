@@ -9,7 +9,7 @@ import {
   runFailureAnalysis,
 } from '@qeml/failure-analysis';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
-import { networkLog, testFailureLog } from '../../fixtures/failure-analysis/logs';
+import { networkLog, passingLog, testFailureLog } from '../../fixtures/failure-analysis/logs';
 import { RecordingLogger } from '../../support/recording-logger';
 
 let sim: GitHubSim;
@@ -94,6 +94,36 @@ describe('failure-analysis engine', () => {
     expect(fingerprint('.github/workflows/ci.yml', a)).not.toBe(
       fingerprint('.github/workflows/other.yml', a),
     );
+  });
+
+  test("a passing run's log is the baseline of its own job only: another job's failure is judged without it", async () => {
+    const lines = (log: string) => log.trimEnd().split('\n');
+    // `test` failed a real test, then lost the network: deterministic, never rerun.
+    const testLog = [...lines(testFailureLog()).slice(0, -1), ...lines(networkLog()).slice(6)].join('\n');
+    // The passing `build` prints the same test failure lines (a retried test): they are normal for build, not for test.
+    const passingBuild = `${lines(testFailureLog()).slice(0, -1).join('\n')}\nDone.\n`;
+    const workflow = { name: 'Baseline CI', workflow: 'baseline.yml' };
+    sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [
+        { name: 'build', conclusion: 'success', log: passingBuild },
+        { name: 'test', conclusion: 'success', log: passingLog() },
+      ],
+    });
+    const run = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [
+        { name: 'build', conclusion: 'failure', log: networkLog() },
+        { name: 'test', conclusion: 'failure', log: testLog },
+      ],
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.baseline).toMatchObject({ job: 'build' });
+    expect(result.jobs.map((job) => [job.name, job.analysis.verdict])).toEqual([
+      ['build', 'transient'],
+      ['test', 'deterministic'],
+    ]);
+    expect(result.decision.recovery).toBe('escalate');
   });
 
   test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {
