@@ -1,5 +1,7 @@
 /** The pure figures over plain records: edge cases of the definitions the month does not show. */
 import { describe, expect, test } from '@jest/globals';
+import { builtinCatalogue, compileForAnalysis, LogAnalyzer } from '@qeml/diagnosis';
+import { buildReport, type FailureAnalysisResult } from '@qeml/failure-analysis';
 import {
   computeHealth,
   fisherRisingPValue,
@@ -8,6 +10,7 @@ import {
   type RunRecord,
   recoveries,
 } from '../../../actions/pipeline-health/src/index';
+import { networkLog } from '../../fixtures/failure-analysis/logs';
 
 const MIN = 60_000;
 let nextId = 1;
@@ -137,6 +140,51 @@ describe('failure-analysis reports', () => {
     expect(() => parseFailureReports('{oops', 'reports/b.json')).toThrow(
       /^Input 'report-path': reports\/b.json is not JSON/,
     );
+  });
+});
+
+describe("the failure-analysis action's own report", () => {
+  test("its run, attempt and each job's finding category are read", () => {
+    const analyzer = new LogAnalyzer({ catalogue: compileForAnalysis(builtinCatalogue()) });
+    analyzer.write(networkLog());
+    const { stats: _stats, ...analysis } = analyzer.end('install');
+    const job = {
+      id: 11,
+      name: 'install',
+      url: 'https://github.com/o/r/actions/runs/7/job/11',
+      conclusion: 'failure',
+      analysis,
+      annotations: [],
+      cacheKeys: [],
+      transient: true,
+      why: 'transient',
+    };
+    const result: FailureAnalysisResult = {
+      run: {
+        owner: 'o',
+        repo: 'r',
+        id: 7,
+        attempt: 2,
+        url: 'https://github.com/o/r/actions/runs/7',
+        workflow: 'CI',
+        workflowPath: '.github/workflows/ci.yml',
+        workflowId: 1,
+        branch: 'main',
+        sha: 'abc',
+        event: 'push',
+        status: 'completed',
+        conclusion: 'failure',
+        totalJobs: 3,
+      },
+      jobs: [job],
+      flaky: [],
+      decision: { verdict: 'transient', recovery: 'rerun', because: 'every failed log is transient' },
+      taken: { rerun: false, delayMs: 0, deletedCaches: [], notes: [] },
+    };
+    expect(parseFailureReports(JSON.stringify(buildReport(result)), 'fa.json')).toEqual([
+      { runId: 7, attempt: 2, classesByJob: { install: analysis.findings[0]?.category } },
+    ]);
+    expect(analysis.findings[0]?.category).toBe('registry');
   });
 });
 
