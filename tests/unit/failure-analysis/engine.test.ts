@@ -126,6 +126,36 @@ describe('failure-analysis engine', () => {
     expect(result.decision.recovery).toBe('escalate');
   });
 
+  test('"recovered" is said once per failure: later green runs add no comment until it fails again', async () => {
+    const workflow = { name: 'Nightly', workflow: 'nightly.yml' };
+    const failing = () =>
+      sim.model.addRun('octo/app', {
+        ...workflow,
+        jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+      });
+    const green = () =>
+      sim.model.addRun('octo/app', {
+        ...workflow,
+        jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+      });
+    let hour = 0;
+    const analyse = async (runId: number) => {
+      const clock = new VirtualClock(1_800_000_000_000 + ++hour * 3_600_000);
+      return (await runFailureAnalysis(config(runId, { heal: false, escalate: 'issue' }), deps(clock))).taken;
+    };
+    const issue = (await analyse(failing().id)).issue?.number;
+    const recoveredComments = () =>
+      sim.model.issues.comments.filter((c) => c.issueNumber === issue && c.body.includes('Recovered'));
+
+    expect((await analyse(green().id)).recovered).toEqual([{ issue, closed: false }]);
+    expect((await analyse(green().id)).recovered).toEqual([]);
+    expect(recoveredComments()).toHaveLength(1);
+
+    await analyse(failing().id);
+    await analyse(green().id);
+    expect(recoveredComments()).toHaveLength(2);
+  });
+
   test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {
     const long = testFailureLog().replace(
       'E       assert 500 == 201',
