@@ -234,16 +234,33 @@ async function recoveredRun(
     run,
     jobs: [],
     flaky,
-    decision: {
-      verdict: 'success',
-      recovery: flaky.length > 0 ? 'quarantine' : 'none',
-      because: run.conclusion === 'success' ? 'the run passed' : 'no job failed',
-    },
+    decision: withoutFailedJob(run, flaky.length > 0),
     taken: noActions(),
   };
   if (config.escalate === 'issue' && run.conclusion === 'success')
     result.taken.recovered = await commentRecovered(github, run, config.closeOnRecovery);
   return result;
+}
+
+/** Failure conclusions of a run (a run can fail before any job does: startup_failure). */
+const RUN_FAILED: ReadonlySet<string> = new Set(['failure', 'timed_out', 'startup_failure']);
+
+/** The decision for a run without a failed job: a success only when it passed (or is this run, still going). */
+function withoutFailedJob(run: AnalysedRun, flaky: boolean): FailureAnalysisResult['decision'] {
+  const recovery = flaky ? 'quarantine' : 'none';
+  if (run.conclusion === 'success') return { verdict: 'success', recovery, because: 'the run passed' };
+  if (run.conclusion === null) return { verdict: 'success', recovery, because: 'no job failed' };
+  if (RUN_FAILED.has(run.conclusion))
+    return {
+      verdict: 'unknown',
+      recovery: 'none',
+      because: `the run concluded ${run.conclusion}, yet no job failed (the workflow file or its setup is to blame): nothing to rerun`,
+    };
+  return {
+    verdict: 'skipped',
+    recovery: 'none',
+    because: `the run was ${run.conclusion} and no job failed: nothing to explain`,
+  };
 }
 
 /** One passing log of the same workflow on the same branch, for the first failed job's name. */

@@ -156,6 +156,27 @@ describe('failure-analysis engine', () => {
     expect(recoveredComments()).toHaveLength(2);
   });
 
+  test('a run that did not pass, yet has no failed job, is never called a success', async () => {
+    const analyse = async (conclusion: 'cancelled' | 'startup_failure', jobs: { name: string }[]) => {
+      const run = sim.model.addRun('octo/app', {
+        name: 'Release',
+        workflow: 'release.yml',
+        conclusion,
+        jobs: jobs.map((job) => ({ ...job, conclusion: 'cancelled' as const, log: passingLog() })),
+      });
+      return (await runFailureAnalysis(config(run.id, { escalate: 'issue' }), deps())).decision;
+    };
+    expect(await analyse('cancelled', [{ name: 'build' }])).toMatchObject({
+      verdict: 'skipped',
+      recovery: 'none',
+      because: expect.stringContaining('cancelled'),
+    });
+    expect(await analyse('startup_failure', [])).toMatchObject({
+      verdict: 'unknown',
+      because: expect.stringContaining('startup_failure'),
+    });
+  });
+
   test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {
     const long = testFailureLog().replace(
       'E       assert 500 == 201',
