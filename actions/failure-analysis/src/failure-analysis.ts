@@ -280,9 +280,16 @@ async function baselineFor(
     );
     return undefined;
   }
-  const baseline = await readBaseline(
-    await streamJobLog(github, run.owner, run.repo, source.job.id),
-    catalogue,
-  );
+  let log: AsyncIterable<Buffer>;
+  try {
+    log = await streamJobLog(github, run.owner, run.repo, source.job.id);
+  } catch (error) {
+    // An expired or deleted log (404/410): no baseline, as without a passing run.
+    const status = (error as { status?: number }).status;
+    if (status !== 404 && status !== 410) throw error;
+    logger.debug(`The log of ${source.job.name} in run ${source.runId} is gone: no baseline.`);
+    return undefined;
+  }
+  const baseline = await readBaseline(log, catalogue);
   return { baseline, source: { runId: source.runId, url: source.url, job: source.job.name } };
 }

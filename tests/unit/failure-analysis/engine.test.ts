@@ -177,6 +177,51 @@ describe('failure-analysis engine', () => {
     });
   });
 
+  test('a flaky candidate whose failed log has expired is left out, not an error', async () => {
+    const run = sim.model.addRun('octo/app', {
+      name: 'Flaky CI',
+      workflow: 'flaky.yml',
+      jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+      reruns: [
+        {
+          startedAt: 1_800_000_600_000,
+          completedAt: 1_800_000_900_000,
+          conclusion: 'success',
+          jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+        },
+      ],
+    });
+    const failedJob = sim.model.getRun(run.id).attempts[0]?.jobs[0];
+    sim.faults.add({
+      route: `/repos/octo/app/actions/jobs/${failedJob?.id}/logs`,
+      status: 410,
+      body: { message: 'Gone' },
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.decision).toMatchObject({ verdict: 'success', because: 'the run passed' });
+    expect(result.flaky).toEqual([]);
+  });
+
+  test('a baseline whose log has expired is no baseline, not an error', async () => {
+    const workflow = { name: 'Expired CI', workflow: 'expired.yml' };
+    const green = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+    });
+    sim.faults.add({
+      route: `/repos/octo/app/actions/jobs/${sim.model.getRun(green.id).attempts[0]?.jobs[0]?.id}/logs`,
+      status: 410,
+      body: { message: 'Gone' },
+    });
+    const run = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.baseline).toBeUndefined();
+    expect(result.jobs.map((job) => job.analysis.verdict)).toEqual(['deterministic']);
+  });
+
   test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {
     const long = testFailureLog().replace(
       'E       assert 500 == 201',
