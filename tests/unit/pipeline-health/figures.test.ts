@@ -3,12 +3,15 @@ import { describe, expect, test } from '@jest/globals';
 import { builtinCatalogue, compileForAnalysis, LogAnalyzer } from '@qeml/diagnosis';
 import { buildReport, type FailureAnalysisResult } from '@qeml/failure-analysis';
 import {
+  buildReport as buildHealthReport,
+  buildSummary,
   computeHealth,
   fisherRisingPValue,
   isRising,
   parseFailureReports,
   type RunRecord,
   recoveries,
+  renderText,
 } from '../../../actions/pipeline-health/src/index';
 import { networkLog } from '../../fixtures/failure-analysis/logs';
 
@@ -140,6 +143,55 @@ describe('failure-analysis reports', () => {
     expect(() => parseFailureReports('{oops', 'reports/b.json')).toThrow(
       /^Input 'report-path': reports\/b.json is not JSON/,
     );
+  });
+});
+
+describe('secrets in names', () => {
+  test('a token in a job name reaches neither the CLI text, the summary nor the report', () => {
+    const secret = 'ghp_R8x2Lq9Vb4Nz7Kc1Wd5Ht3Jm6Pf0Ys8Ga2Ue';
+    const job = `deploy (${secret})`;
+    const runs = [
+      run(0, [['success', 1, 2]]),
+      run(
+        10,
+        [
+          ['failure', 11, 12],
+          ['success', 13, 14],
+        ],
+        {
+          jobs: [
+            { name: job, attempt: 1, conclusion: 'failure' },
+            { name: job, attempt: 2, conclusion: 'success' },
+          ],
+        },
+      ),
+    ];
+    const model = computeHealth({
+      repo: 'o/r',
+      branch: 'main',
+      window: { start: 0, end: 20 * MIN, label: 'test' },
+      workflows: [{ id: 1, name: 'CI', path: '.github/workflows/ci.yml' }],
+      runs,
+      reports: [],
+      slo: 99.5,
+    });
+    expect(model.flaky.map((f) => f.job)).toEqual([job]);
+    const result = {
+      ...model,
+      api: {
+        calls: 1,
+        notModified: 0,
+        byKind: { repository: 0, workflows: 0, runs: 1, attempts: 0, jobs: 0 },
+      },
+      escalations: [],
+      failed: false,
+    };
+    for (const text of [
+      renderText(result),
+      buildSummary(result).render(),
+      JSON.stringify(buildHealthReport(result)),
+    ])
+      expect(text).not.toContain(secret);
   });
 });
 
