@@ -55,6 +55,17 @@ describe('MTTR', () => {
     expect(open).toEqual([]);
   });
 
+  test('only a rerun of the failed run or a later run ends a red period, not an older run finishing late', () => {
+    const runs = [
+      run(0, [['success', 1, 2]]), // green
+      run(10, [['failure', 11, 20]]), // red from 20
+      run(5, [['success', 6, 25]]), // an older commit's run finishing late: not a recovery
+      run(30, [['success', 31, 40]]), // recovered: 40 - 20 = 20
+    ];
+    const { recoveries: found } = recoveries(runs, 100 * MIN);
+    expect(found.map((r) => [r.durationMs / MIN, r.recoveredRunId])).toEqual([[20, runs[3]?.id]]);
+  });
+
   test('pipelines are per workflow and branch: a green on another branch does not end a red', () => {
     const runs = [
       run(0, [['success', 1, 2]]),
