@@ -10,6 +10,8 @@ export const LOG_CONCURRENCY = 4;
 export interface LogToAnalyse<T> {
   item: T;
   name: string;
+  /** A passing log of this same job: lines it also has are probably not the reason. */
+  baseline?: Baseline;
   open(): Promise<AsyncIterable<Buffer | string> | Iterable<Buffer | string>>;
 }
 
@@ -21,7 +23,7 @@ export interface AnalysedLog<T> {
 
 export async function analyseLogs<T>(
   logs: readonly LogToAnalyse<T>[],
-  options: { catalogue: CompiledCatalogue; baseline?: Baseline; redactor: Redactor },
+  options: { catalogue: CompiledCatalogue; redactor: Redactor },
 ): Promise<AnalysedLog<T>[]> {
   const limit = pLimit(LOG_CONCURRENCY);
   return Promise.all(
@@ -29,7 +31,7 @@ export async function analyseLogs<T>(
       limit(async () => {
         const analyzer = new LogAnalyzer({
           catalogue: options.catalogue,
-          baseline: options.baseline,
+          baseline: log.baseline,
           deps: { redactor: options.redactor },
         });
         const keys = new CacheKeyWatcher();

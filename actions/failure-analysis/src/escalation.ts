@@ -7,17 +7,14 @@
 import { createHash } from 'node:crypto';
 import type { Redactor } from '@qeml/action-kit';
 import { Summary } from '@qeml/action-kit';
-import {
-  commentOnMarkedIssue,
-  type GitHubClient,
-  parseMarker,
-  upsertMarkedIssue,
-} from '@qeml/action-kit/github';
+import { formatMarker, type GitHubClient, parseMarker, upsertMarkedIssue } from '@qeml/action-kit/github';
 import { type Finding, normalizeLine } from '@qeml/diagnosis';
 import type { AnalysedRun, FailedJob, IssueOutcome } from './model';
 import { excerptLines, reasonOf } from './reason';
 
 export const MARKER_KIND = 'failure-analysis';
+/** The marker of a "recovered" comment (one per failure seen, not per green run). */
+const RECOVERED_KIND = 'failure-analysis-recovered';
 /** The label every escalated issue carries: candidates are listed by it. */
 export const ISSUE_LABEL = 'failure-analysis';
 /** Runs remembered per issue (links in its body). */
@@ -157,39 +154,56 @@ function issueBody(request: EscalationRequest, state: IssueState): string {
 }
 
 /**
- * After a green run: every open issue of this workflow that failed on this branch gets a
- * "recovered" comment (closed when `close` is set). One list of the label's open issues.
+ * After a green run: every open issue of this workflow that failed on this branch gets one
+ * "recovered" comment (closed when `close` is set). One list of the label's open issues, and one
+ * of each such issue's comments: the comment carries a marker naming the failure it answers (the
+ * issue's last-seen time), so later green runs add nothing until the failure is seen again.
  */
 export async function commentRecovered(
   github: GitHubClient,
   run: AnalysedRun,
   close: boolean,
 ): Promise<{ issue: number; closed: boolean }[]> {
+  const repo = { owner: run.owner, repo: run.repo };
   const issues = await github.paginate(github.rest.issues.listForRepo, {
-    owner: run.owner,
-    repo: run.repo,
+    ...repo,
     labels: ISSUE_LABEL,
     state: 'open',
     per_page: 100,
   });
-  const fingerprints = new Set<string>();
+  const recovered: { issue: number; closed: boolean }[] = [];
   for (const issue of issues) {
     const parsed = parseMarker(issue.body);
     const state = parsed?.state as Partial<IssueState> | undefined;
-    if (parsed?.marker.kind !== MARKER_KIND || state?.workflow !== run.workflowPath) continue;
-    if (state.branches?.includes(run.branch)) fingerprints.add(parsed.marker.id);
-  }
-  const recovered: { issue: number; closed: boolean }[] = [];
-  for (const id of fingerprints) {
-    const done = await commentOnMarkedIssue(github, {
-      owner: run.owner,
-      repo: run.repo,
-      marker: { kind: MARKER_KIND, id },
-      label: ISSUE_LABEL,
-      body: `✅ Recovered: [${run.workflow} run ${run.id}](${run.url}) passed on \`${run.branch}\` (${run.sha.slice(0, 7)}).`,
-      close,
+    if (issue.pull_request || parsed?.marker.kind !== MARKER_KIND || state?.workflow !== run.workflowPath)
+      continue;
+    if (!state.branches?.includes(run.branch)) continue;
+    const marker = { kind: RECOVERED_KIND, id: `${parsed.marker.id}@${state.lastSeen ?? ''}` };
+    const comments = await github.paginate(github.rest.issues.listComments, {
+      ...repo,
+      issue_number: issue.number,
+      per_page: 100,
     });
-    if (done) recovered.push({ issue: done.number, closed: close });
+    const said = comments.some((comment) => {
+      const found = parseMarker(comment.body)?.marker;
+      return found?.kind === marker.kind && found.id === marker.id;
+    });
+    if (!said) {
+      await github.rest.issues.createComment({
+        ...repo,
+        issue_number: issue.number,
+        body: `${formatMarker(marker)}\n✅ Recovered: [${run.workflow} run ${run.id}](${run.url}) passed on \`${run.branch}\` (${run.sha.slice(0, 7)}).`,
+      });
+    }
+    if (close) {
+      await github.rest.issues.update({
+        ...repo,
+        issue_number: issue.number,
+        state: 'closed',
+        state_reason: 'completed',
+      });
+    }
+    if (!said || close) recovered.push({ issue: issue.number, closed: close });
   }
   return recovered;
 }

@@ -129,6 +129,8 @@ async function analyseRun(
     failedJobs.map((job) => ({
       item: job,
       name: job.name,
+      // Another job's passing log is no baseline: its normal lines may be this job's reason.
+      ...(baseline && job.name === baseline.source.job ? { baseline: baseline.baseline } : {}),
       open: () =>
         streamJobLog(github, run.owner, run.repo, job.id).catch((error: { status?: number }) => {
           // Logs expire (90 days by default): the job stays in the report, judged unknown.
@@ -137,7 +139,7 @@ async function analyseRun(
           return [];
         }),
     })),
-    { catalogue, baseline: baseline?.baseline, redactor },
+    { catalogue, redactor },
   );
   const jobs: FailedJob[] = [];
   for (const { item, analysis, cacheKeys } of analysed) {
@@ -232,16 +234,33 @@ async function recoveredRun(
     run,
     jobs: [],
     flaky,
-    decision: {
-      verdict: 'success',
-      recovery: flaky.length > 0 ? 'quarantine' : 'none',
-      because: run.conclusion === 'success' ? 'the run passed' : 'no job failed',
-    },
+    decision: withoutFailedJob(run, flaky.length > 0),
     taken: noActions(),
   };
   if (config.escalate === 'issue' && run.conclusion === 'success')
     result.taken.recovered = await commentRecovered(github, run, config.closeOnRecovery);
   return result;
+}
+
+/** Failure conclusions of a run (a run can fail before any job does: startup_failure). */
+const RUN_FAILED: ReadonlySet<string> = new Set(['failure', 'timed_out', 'startup_failure']);
+
+/** The decision for a run without a failed job: a success only when it passed (or is this run, still going). */
+function withoutFailedJob(run: AnalysedRun, flaky: boolean): FailureAnalysisResult['decision'] {
+  const recovery = flaky ? 'quarantine' : 'none';
+  if (run.conclusion === 'success') return { verdict: 'success', recovery, because: 'the run passed' };
+  if (run.conclusion === null) return { verdict: 'success', recovery, because: 'no job failed' };
+  if (RUN_FAILED.has(run.conclusion))
+    return {
+      verdict: 'unknown',
+      recovery: 'none',
+      because: `the run concluded ${run.conclusion}, yet no job failed (the workflow file or its setup is to blame): nothing to rerun`,
+    };
+  return {
+    verdict: 'skipped',
+    recovery: 'none',
+    because: `the run was ${run.conclusion} and no job failed: nothing to explain`,
+  };
 }
 
 /** One passing log of the same workflow on the same branch, for the first failed job's name. */
@@ -261,9 +280,16 @@ async function baselineFor(
     );
     return undefined;
   }
-  const baseline = await readBaseline(
-    await streamJobLog(github, run.owner, run.repo, source.job.id),
-    catalogue,
-  );
+  let log: AsyncIterable<Buffer>;
+  try {
+    log = await streamJobLog(github, run.owner, run.repo, source.job.id);
+  } catch (error) {
+    // An expired or deleted log (404/410): no baseline, as without a passing run.
+    const status = (error as { status?: number }).status;
+    if (status !== 404 && status !== 410) throw error;
+    logger.debug(`The log of ${source.job.name} in run ${source.runId} is gone: no baseline.`);
+    return undefined;
+  }
+  const baseline = await readBaseline(log, catalogue);
   return { baseline, source: { runId: source.runId, url: source.url, job: source.job.name } };
 }

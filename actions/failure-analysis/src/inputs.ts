@@ -166,6 +166,13 @@ function runTarget(
   }
   const runId = values[Input.RunId];
   if (runId !== undefined) return { kind: 'run', owner, repo, runId, self: false };
+  if (context.eventName === 'workflow_run' && !(Number.isSafeInteger(triggering?.id) && triggering?.id)) {
+    // Never this run instead: it is still in progress and would read as "no job failed".
+    problems.push(
+      `The workflow_run event names no run (GITHUB_EVENT_PATH missing, unreadable or without workflow_run.id) and input '${Input.RunId}' is empty: expected the id of the run to analyse`,
+    );
+    return undefined;
+  }
   if (triggering?.id) {
     return {
       kind: 'run',

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     { clock: systemClock, logger, redactor: defaultRedactor, github, workspace },
   );
 
-  annotateFailures(result, logger);
+  annotateFailures(result, logger, defaultRedactor);
   setFailureAnalysisOutputs(runner, result, defaultRedactor);
   if (config.reportPath) await writeReportFile(config.reportPath, workspace, result, defaultRedactor);
   if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(buildSummary(result, defaultRedactor), runner.summary);

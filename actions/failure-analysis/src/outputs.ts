@@ -40,7 +40,11 @@ export async function writeReportFile(
   return target;
 }
 
-/** An error annotation at each file:line a failure names (the runner keeps the first 10 per level). */
-export function annotateFailures(result: FailureAnalysisResult, logger: Logger): void {
-  for (const annotation of annotationsOf(result)) logger.error(annotation.message, annotation.properties);
+/**
+ * An error annotation at each file:line a failure names (the runner keeps the first 10 per level),
+ * redacted: job names and check-run messages come from the run, not through the analyzer.
+ */
+export function annotateFailures(result: FailureAnalysisResult, logger: Logger, redactor: Redactor): void {
+  for (const { message, properties } of annotationsOf(result))
+    logger.error(redactor.redact(message), { ...properties, file: redactor.redact(properties.file ?? '') });
 }

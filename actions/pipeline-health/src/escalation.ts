@@ -57,7 +57,7 @@ export async function escalate(
         ...target,
         marker,
         label: ESCALATION_LABEL,
-        title: `Pipeline health: ${workflow.name} is under its ${model.slo} % success SLO`,
+        title: redact(`Pipeline health: ${workflow.name} is under its ${model.slo} % success SLO`),
         render: (previous) => {
           const state: BreachState = {
             breaches: (previous?.breaches ?? 0) + 1,

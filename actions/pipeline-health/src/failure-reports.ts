@@ -1,7 +1,7 @@
 /**
  * Failure-analysis reports (`report-path`: JSON files, or folders of them) as failure classes per
- * run. What is read of a report: the run (`run-id`, `runId` or `run_id`), optionally its attempt
- * (`run-attempt`, `attempt`), and per failed job its class: `jobs: [{ name, category | class | verdict }]`,
+ * run. What is read of a report: the run (`run-id`, `runId`, `run_id` or the action's `run.id`),
+ * optionally its attempt (`run-attempt`, `attempt`, `run.attempt`), and per failed job its class: `jobs: [{ name, category | class | verdict }]`,
  * or `logs: [{ file (the job), findings: [{ category }], verdict }]` as `qeml analyze` writes them
  * (the first finding's category, else the verdict). Anything else in the file is ignored.
  */
@@ -22,21 +22,23 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 const number = (...values: unknown[]) => values.map(Number).find((n) => Number.isInteger(n) && n > 0);
 
 function jobClasses(report: Json): Record<string, string> {
-  const classes: Record<string, string> = {};
-  for (const job of Array.isArray(report.jobs) ? report.jobs : []) {
-    if (!isObject(job)) continue;
-    const name = text(job.name);
-    const cls = text(job.category) ?? text(job.class) ?? text(job.verdict);
-    if (name && cls) classes[name] = cls;
-  }
+  // A log's first finding names the class more precisely than a job's verdict (network, not transient).
+  const fromLogs: Record<string, string> = {};
   for (const log of Array.isArray(report.logs) ? report.logs : []) {
     if (!isObject(log)) continue;
     const name = text(log.job) ?? text(log.file);
     const first = Array.isArray(log.findings) ? log.findings.find(isObject) : undefined;
     const cls = text(first?.category) ?? text(log.verdict);
-    if (name && cls) classes[name] ??= cls;
+    if (name && cls) fromLogs[name] ??= cls;
   }
-  return classes;
+  const classes: Record<string, string> = {};
+  for (const job of Array.isArray(report.jobs) ? report.jobs : []) {
+    if (!isObject(job)) continue;
+    const name = text(job.name);
+    const cls = name && (text(job.category) ?? text(job.class) ?? fromLogs[name] ?? text(job.verdict));
+    if (name && cls) classes[name] = cls;
+  }
+  return { ...fromLogs, ...classes };
 }
 
 /** The reports in one file's text (an object, or an array of them); `file` names it in errors. */
@@ -50,9 +52,11 @@ export function parseFailureReports(content: string, file: string): FailureRepor
   const reports: FailureReport[] = [];
   for (const report of Array.isArray(parsed) ? parsed : [parsed]) {
     if (!isObject(report)) continue;
-    const runId = number(report['run-id'], report.runId, report.run_id);
+    // The failure-analysis action's report keeps them in `run: { id, attempt }`.
+    const run = isObject(report.run) ? report.run : {};
+    const runId = number(report['run-id'], report.runId, report.run_id, run.id);
     if (runId === undefined) continue;
-    const attempt = number(report['run-attempt'], report.attempt, report.run_attempt);
+    const attempt = number(report['run-attempt'], report.attempt, report.run_attempt, run.attempt);
     reports.push({ runId, ...(attempt ? { attempt } : {}), classesByJob: jobClasses(report) });
   }
   return reports;

@@ -176,27 +176,48 @@ export async function fetchHistory(query: HistoryQuery, deps: HistoryDeps): Prom
   const end = deps.clock.now();
   const windowMs = 'windowMs' in query.span ? query.span.windowMs : 0;
   const since = new Date(end - windowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const enough = (runs: readonly RawRun[]) => 'runs' in query.span && runs.length >= query.span.runs;
   const listed = await mapLimited(workflows, deps.concurrency ?? 4, async (workflow) => {
     const runs: RawRun[] = [];
-    for (let page = 1; ; page += 1) {
-      const { items, more } = await get(
-        'runs',
-        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-        {
-          workflow_id: workflow.id,
-          branch,
-          per_page: PER_PAGE,
-          page,
-          exclude_pull_requests: true,
-          ...('windowMs' in query.span ? { created: `>=${since}` } : {}),
-        },
-        (data, headers) => ({
-          items: (data as { workflow_runs: RawRun[] }).workflow_runs,
-          more: hasNext(headers),
-        }),
-      );
-      runs.push(...items);
-      if (!more || ('runs' in query.span && runs.length >= query.span.runs)) break;
+    const seen = new Set<number>();
+    // GitHub lists at most 1,000 runs when filtered (branch, created): past that, list again below
+    // the oldest run listed so far (inclusive, so runs of that second are not lost; seen ones skipped).
+    let below: string | undefined;
+    for (;;) {
+      let listedNow = 0;
+      let total = 0;
+      let oldest: string | undefined;
+      for (let page = 1; ; page += 1) {
+        const from = 'windowMs' in query.span ? since : '*';
+        const { items, more, count } = await get(
+          'runs',
+          'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+          {
+            workflow_id: workflow.id,
+            branch,
+            per_page: PER_PAGE,
+            page,
+            exclude_pull_requests: true,
+            ...(below ? { created: `${from}..${below}` } : from !== '*' ? { created: `>=${from}` } : {}),
+          },
+          (data, headers) => ({
+            items: (data as { workflow_runs: RawRun[] }).workflow_runs,
+            count: (data as { total_count?: number }).total_count ?? 0,
+            more: hasNext(headers),
+          }),
+        );
+        total = Math.max(total, count);
+        listedNow += items.length;
+        for (const item of items) {
+          oldest = item.created_at;
+          if (seen.has(item.id)) continue;
+          seen.add(item.id);
+          runs.push(item);
+        }
+        if (!more || enough(runs)) break;
+      }
+      if (enough(runs) || listedNow >= total || !oldest || oldest === below) break;
+      below = oldest;
     }
     const kept =
       'runs' in query.span

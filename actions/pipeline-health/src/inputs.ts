@@ -38,8 +38,10 @@ export const healthSchema = defineInputs({
 });
 
 const DAY_MS = 24 * 3600 * 1000;
+/** Ten years: far past any run history, and a date (and a weekly table) that stays sane. */
+const MAX_WINDOW_MS = 3650 * DAY_MS;
 
-/** `30d`, `2w`, or any action-kit duration (`12h`, `90m`); at least a minute. Undefined when it is not one. */
+/** `30d`, `2w`, or any action-kit duration (`12h`, `90m`); a minute to ten years. Undefined when it is not one. */
 export function windowMs(text: string): number | undefined {
   const days = /^(\d+)\s*([dw])$/.exec(text.trim());
   let ms: number | undefined;
@@ -51,7 +53,7 @@ export function windowMs(text: string): number | undefined {
       return undefined;
     }
   }
-  return ms >= 60_000 ? ms : undefined;
+  return ms >= 60_000 && ms <= MAX_WINDOW_MS ? ms : undefined;
 }
 
 export interface HealthInputs {
@@ -89,7 +91,7 @@ export async function readHealthConfig(
   const span = window === '' ? DEFAULT_WINDOW_MS : windowMs(window);
   if (span === undefined)
     problems.push(
-      `Input '${Input.Window}' got ${JSON.stringify(window)}: expected a duration of at least a minute like 30d, 2w, 12h or 90m`,
+      `Input '${Input.Window}' got ${JSON.stringify(window)}: expected a duration of at least a minute and at most 3650d like 30d, 2w, 12h or 90m`,
     );
   if (!given(Input.GitHubToken))
     problems.push(

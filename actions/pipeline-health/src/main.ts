@@ -1,5 +1,12 @@
 /** The pipeline-health action: read inputs, build the deps from the runner's process, run the engine, report. */
-import { createRunnerLogger, runAction, runner, systemClock, writeJobSummary } from '@qeml/action-kit';
+import {
+  createRunnerLogger,
+  redact,
+  runAction,
+  runner,
+  systemClock,
+  writeJobSummary,
+} from '@qeml/action-kit';
 import { createGitHubClient } from '@qeml/action-kit/github';
 import { keptResponses } from './etag-cache';
 import { localFiles } from './files';
@@ -39,9 +46,9 @@ async function main(): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) await writeJobSummary(buildSummary(result), runner.summary);
   else runner.debug('No job summary written: this runner does not set GITHUB_STEP_SUMMARY.');
   for (const warning of result.warnings)
-    runner.warning(warning.text, { title: 'Pipeline health: rising failure rate' });
-  if (result.failed) runner.setFailed(verdict(result));
-  else runner.info(verdict(result));
+    runner.warning(redact(warning.text), { title: 'Pipeline health: rising failure rate' });
+  if (result.failed) runner.setFailed(redact(verdict(result)));
+  else runner.info(redact(verdict(result)));
 }
 
 void runAction(main);

@@ -1,8 +1,8 @@
 /**
  * MTTR as the issue defines it: per workflow and branch, each time the pipeline goes red (a failed
  * attempt after a green state), the time from that attempt's completion to the completion of the
- * next successful attempt (a re-run of the same run or a later run). Red periods still open at the
- * end of the window are reported apart. Attempts that neither pass nor fail (cancelled, skipped,
+ * next successful attempt (a re-run of the same run or a later run: an older run finishing late
+ * recovers nothing). Red periods still open at the end of the window are reported apart. Attempts that neither pass nor fail (cancelled, skipped,
  * neutral) leave the state as it was; before the first green attempt the state is unknown, so a red
  * period that began before the window is not measured.
  */
@@ -34,6 +34,9 @@ interface TimedAttempt {
   attempt: AttemptRecord;
 }
 
+const isOlder = (a: RunRecord, b: RunRecord) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+
 export function recoveries(
   runs: readonly RunRecord[],
   windowEnd: number,
@@ -57,6 +60,8 @@ export function recoveries(
     for (const item of attempts) {
       const { conclusion } = item.attempt;
       if (conclusion === SUCCESS) {
+        // A run created before the failed one (an older commit finishing late) recovers nothing.
+        if (state === 'red' && red && item.run.id !== red.run.id && isOlder(item.run, red.run)) continue;
         if (state === 'red' && red) {
           found.push({
             workflow: red.run.workflow,

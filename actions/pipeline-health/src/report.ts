@@ -3,7 +3,7 @@
  * json` (every figure, per workflow and overall; the model's names in kebab-case) and the CLI text.
  * The job summary is summary.ts.
  */
-import { redactDeep } from '@qeml/action-kit';
+import { redact, redactDeep } from '@qeml/action-kit';
 import { formatMinutes, formatPercent } from './format';
 import type { Figures } from './health';
 import type { HealthResult } from './pipeline-health';
@@ -89,5 +89,5 @@ export function renderText(result: HealthResult): string {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}; ${result.api.notModified} answered 304 Not Modified)`,
   );
-  return `${lines.join('\n')}\n`;
+  return `${redact(lines.join('\n'))}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * Secrets planted in a failed job's log (every kind action-kit redacts) and in a job's name never
- * reach the issue, the job summary, the outputs or the report file.
+ * reach the issue, the job summary, the outputs, the report file, the annotations or the log.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -54,14 +54,30 @@ describe.each(bundleNodes())('secrets under $label', ({ label, path: node }) => 
     await removeTempDir(work);
   });
 
-  test('never reach the issue, summary, outputs or report', async () => {
+  test('never reach the issue, summary, outputs, report, annotations or log', async () => {
     const planted = Object.entries({ ...SECRETS, 'private key': KEY_BLOCK.join('\n') });
     // One failed job per secret (each secret inside its reason's excerpt), and a token in a job's name.
     const failures = Object.fromEntries(
       planted.map(([kind, value]) => [`test (${kind})`, secretLog(kind, value)]),
     );
     failures[`lint (${SECRETS['github token']})`] = secretLog('nothing', 'none');
-    const run = addRun(sim, matrixJobs(planted.length + 4, failures));
+    const jobs = matrixJobs(planted.length + 4, failures).map((job) =>
+      job.name.startsWith('lint (')
+        ? {
+            ...job,
+            // A check-run annotation (a test reporter's) carrying a secret: re-annotated at its file:line.
+            annotations: [
+              {
+                path: 'src/api.py',
+                start_line: 3,
+                annotation_level: 'failure' as const,
+                message: `request failed with ${SECRETS['auth header']}`,
+              },
+            ],
+          }
+        : job,
+    );
+    const run = addRun(sim, jobs);
     const step = await analyse(
       sim,
       node,
@@ -78,6 +94,8 @@ describe.each(bundleNodes())('secrets under $label', ({ label, path: node }) => 
       summary: step.summary,
       outputs: JSON.stringify(step.outputs),
       report: reportFile,
+      annotations: JSON.stringify(step.annotations),
+      log: step.log,
     };
     for (const [where, text] of Object.entries(written)) {
       for (const secret of NEVER)

@@ -9,7 +9,7 @@ import {
   runFailureAnalysis,
 } from '@qeml/failure-analysis';
 import { type GitHubSim, startGitHubSim } from '@qeml/github-sim';
-import { networkLog, testFailureLog } from '../../fixtures/failure-analysis/logs';
+import { networkLog, passingLog, testFailureLog } from '../../fixtures/failure-analysis/logs';
 import { RecordingLogger } from '../../support/recording-logger';
 
 let sim: GitHubSim;
@@ -94,6 +94,132 @@ describe('failure-analysis engine', () => {
     expect(fingerprint('.github/workflows/ci.yml', a)).not.toBe(
       fingerprint('.github/workflows/other.yml', a),
     );
+  });
+
+  test("a passing run's log is the baseline of its own job only: another job's failure is judged without it", async () => {
+    const lines = (log: string) => log.trimEnd().split('\n');
+    // `test` failed a real test, then lost the network: deterministic, never rerun.
+    const testLog = [...lines(testFailureLog()).slice(0, -1), ...lines(networkLog()).slice(6)].join('\n');
+    // The passing `build` prints the same test failure lines (a retried test): they are normal for build, not for test.
+    const passingBuild = `${lines(testFailureLog()).slice(0, -1).join('\n')}\nDone.\n`;
+    const workflow = { name: 'Baseline CI', workflow: 'baseline.yml' };
+    sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [
+        { name: 'build', conclusion: 'success', log: passingBuild },
+        { name: 'test', conclusion: 'success', log: passingLog() },
+      ],
+    });
+    const run = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [
+        { name: 'build', conclusion: 'failure', log: networkLog() },
+        { name: 'test', conclusion: 'failure', log: testLog },
+      ],
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.baseline).toMatchObject({ job: 'build' });
+    expect(result.jobs.map((job) => [job.name, job.analysis.verdict])).toEqual([
+      ['build', 'transient'],
+      ['test', 'deterministic'],
+    ]);
+    expect(result.decision.recovery).toBe('escalate');
+  });
+
+  test('"recovered" is said once per failure: later green runs add no comment until it fails again', async () => {
+    const workflow = { name: 'Nightly', workflow: 'nightly.yml' };
+    const failing = () =>
+      sim.model.addRun('octo/app', {
+        ...workflow,
+        jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+      });
+    const green = () =>
+      sim.model.addRun('octo/app', {
+        ...workflow,
+        jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+      });
+    let hour = 0;
+    const analyse = async (runId: number) => {
+      const clock = new VirtualClock(1_800_000_000_000 + ++hour * 3_600_000);
+      return (await runFailureAnalysis(config(runId, { heal: false, escalate: 'issue' }), deps(clock))).taken;
+    };
+    const issue = (await analyse(failing().id)).issue?.number;
+    const recoveredComments = () =>
+      sim.model.issues.comments.filter((c) => c.issueNumber === issue && c.body.includes('Recovered'));
+
+    expect((await analyse(green().id)).recovered).toEqual([{ issue, closed: false }]);
+    expect((await analyse(green().id)).recovered).toEqual([]);
+    expect(recoveredComments()).toHaveLength(1);
+
+    await analyse(failing().id);
+    await analyse(green().id);
+    expect(recoveredComments()).toHaveLength(2);
+  });
+
+  test('a run that did not pass, yet has no failed job, is never called a success', async () => {
+    const analyse = async (conclusion: 'cancelled' | 'startup_failure', jobs: { name: string }[]) => {
+      const run = sim.model.addRun('octo/app', {
+        name: 'Release',
+        workflow: 'release.yml',
+        conclusion,
+        jobs: jobs.map((job) => ({ ...job, conclusion: 'cancelled' as const, log: passingLog() })),
+      });
+      return (await runFailureAnalysis(config(run.id, { escalate: 'issue' }), deps())).decision;
+    };
+    expect(await analyse('cancelled', [{ name: 'build' }])).toMatchObject({
+      verdict: 'skipped',
+      recovery: 'none',
+      because: expect.stringContaining('cancelled'),
+    });
+    expect(await analyse('startup_failure', [])).toMatchObject({
+      verdict: 'unknown',
+      because: expect.stringContaining('startup_failure'),
+    });
+  });
+
+  test('a flaky candidate whose failed log has expired is left out, not an error', async () => {
+    const run = sim.model.addRun('octo/app', {
+      name: 'Flaky CI',
+      workflow: 'flaky.yml',
+      jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+      reruns: [
+        {
+          startedAt: 1_800_000_600_000,
+          completedAt: 1_800_000_900_000,
+          conclusion: 'success',
+          jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+        },
+      ],
+    });
+    const failedJob = sim.model.getRun(run.id).attempts[0]?.jobs[0];
+    sim.faults.add({
+      route: `/repos/octo/app/actions/jobs/${failedJob?.id}/logs`,
+      status: 410,
+      body: { message: 'Gone' },
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.decision).toMatchObject({ verdict: 'success', because: 'the run passed' });
+    expect(result.flaky).toEqual([]);
+  });
+
+  test('a baseline whose log has expired is no baseline, not an error', async () => {
+    const workflow = { name: 'Expired CI', workflow: 'expired.yml' };
+    const green = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [{ name: 'test', conclusion: 'success', log: passingLog() }],
+    });
+    sim.faults.add({
+      route: `/repos/octo/app/actions/jobs/${sim.model.getRun(green.id).attempts[0]?.jobs[0]?.id}/logs`,
+      status: 410,
+      body: { message: 'Gone' },
+    });
+    const run = sim.model.addRun('octo/app', {
+      ...workflow,
+      jobs: [{ name: 'test', conclusion: 'failure', log: testFailureLog() }],
+    });
+    const result = await runFailureAnalysis(config(run.id, { heal: false }), deps());
+    expect(result.baseline).toBeUndefined();
+    expect(result.jobs.map((job) => job.analysis.verdict)).toEqual(['deterministic']);
   });
 
   test('an issue for 80 failed jobs with long reasons stays under the 65,536-character body limit of GitHub', async () => {

@@ -40,6 +40,14 @@ describe('failure-analysis inputs', () => {
     });
   });
 
+  test('a workflow_run event without its run (payload unreadable): one error, never this run instead', async () => {
+    for (const event of [undefined, {}, { workflow_run: { id: 'x' } }]) {
+      await expect(read({}, { ...here, eventName: 'workflow_run', event })).rejects.toThrow(
+        /workflow_run event[\s\S]*GITHUB_EVENT_PATH[\s\S]*input 'run-id'/,
+      );
+    }
+  });
+
   test('run-id wins over the event; fallback-inputs become strings', async () => {
     const config = await read(
       { 'run-id': '99', 'fallback-inputs': 'deps: minimal\npython: 3.9' },

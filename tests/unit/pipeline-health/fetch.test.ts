@@ -51,4 +51,44 @@ describe('fetchHistory', () => {
       label: 'last 30 runs of each workflow',
     });
   });
+
+  test("past GitHub's 1,000 runs of a filtered list, it lists on below the oldest: every run of the window, once", async () => {
+    const big = await startGitHubSim({ clock: { now: () => NOW } });
+    try {
+      big.model.addRepo('o', 'big');
+      // 1,150 runs in the last 5 days, two of them in the same second at the cut.
+      for (let i = 1150; i >= 1; i -= 1) {
+        const at = NOW - i * 6 * 60_000 - (i === 151 ? 1000 : 0);
+        big.model.addRun('o/big', {
+          name: 'CI',
+          createdAt: at,
+          completedAt: at + 60_000,
+          jobs: [{ name: 'b' }],
+        });
+      }
+      const history = await fetchHistory(
+        { ...query, repo: 'big', span: { windowMs: 7 * 24 * HOUR } },
+        {
+          ...deps(),
+          client: createGitHubClient({ token: 't', apiUrl: big.url, env: {}, retryAfterBaseValue: 1 }),
+        },
+      );
+      expect(history.runs).toHaveLength(1150);
+      expect(new Set(history.runs.map((r) => r.id)).size).toBe(1150);
+      const lists = big.requests.filter(
+        (r) => r.route === '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      );
+      expect(lists.length).toBeLessThanOrEqual(13);
+      const newest = await fetchHistory(
+        { ...query, repo: 'big', span: { runs: 1100 } },
+        {
+          ...deps(),
+          client: createGitHubClient({ token: 't', apiUrl: big.url, env: {}, retryAfterBaseValue: 1 }),
+        },
+      );
+      expect(new Set(newest.runs.map((r) => r.id)).size).toBe(1100);
+    } finally {
+      await big.close();
+    }
+  });
 });

@@ -1,13 +1,19 @@
 /** The pure figures over plain records: edge cases of the definitions the month does not show. */
 import { describe, expect, test } from '@jest/globals';
+import { builtinCatalogue, compileForAnalysis, LogAnalyzer } from '@qeml/diagnosis';
+import { buildReport, type FailureAnalysisResult } from '@qeml/failure-analysis';
 import {
+  buildReport as buildHealthReport,
+  buildSummary,
   computeHealth,
   fisherRisingPValue,
   isRising,
   parseFailureReports,
   type RunRecord,
   recoveries,
+  renderText,
 } from '../../../actions/pipeline-health/src/index';
+import { networkLog } from '../../fixtures/failure-analysis/logs';
 
 const MIN = 60_000;
 let nextId = 1;
@@ -47,6 +53,17 @@ describe('MTTR', () => {
     const { recoveries: found, open } = recoveries(runs, 100 * MIN);
     expect(found.map((r) => r.durationMs / MIN)).toEqual([20]);
     expect(open).toEqual([]);
+  });
+
+  test('only a rerun of the failed run or a later run ends a red period, not an older run finishing late', () => {
+    const runs = [
+      run(0, [['success', 1, 2]]), // green
+      run(10, [['failure', 11, 20]]), // red from 20
+      run(5, [['success', 6, 25]]), // an older commit's run finishing late: not a recovery
+      run(30, [['success', 31, 40]]), // recovered: 40 - 20 = 20
+    ];
+    const { recoveries: found } = recoveries(runs, 100 * MIN);
+    expect(found.map((r) => [r.durationMs / MIN, r.recoveredRunId])).toEqual([[20, runs[3]?.id]]);
   });
 
   test('pipelines are per workflow and branch: a green on another branch does not end a red', () => {
@@ -137,6 +154,100 @@ describe('failure-analysis reports', () => {
     expect(() => parseFailureReports('{oops', 'reports/b.json')).toThrow(
       /^Input 'report-path': reports\/b.json is not JSON/,
     );
+  });
+});
+
+describe('secrets in names', () => {
+  test('a token in a job name reaches neither the CLI text, the summary nor the report', () => {
+    const secret = 'ghp_R8x2Lq9Vb4Nz7Kc1Wd5Ht3Jm6Pf0Ys8Ga2Ue';
+    const job = `deploy (${secret})`;
+    const runs = [
+      run(0, [['success', 1, 2]]),
+      run(
+        10,
+        [
+          ['failure', 11, 12],
+          ['success', 13, 14],
+        ],
+        {
+          jobs: [
+            { name: job, attempt: 1, conclusion: 'failure' },
+            { name: job, attempt: 2, conclusion: 'success' },
+          ],
+        },
+      ),
+    ];
+    const model = computeHealth({
+      repo: 'o/r',
+      branch: 'main',
+      window: { start: 0, end: 20 * MIN, label: 'test' },
+      workflows: [{ id: 1, name: 'CI', path: '.github/workflows/ci.yml' }],
+      runs,
+      reports: [],
+      slo: 99.5,
+    });
+    expect(model.flaky.map((f) => f.job)).toEqual([job]);
+    const result = {
+      ...model,
+      api: {
+        calls: 1,
+        notModified: 0,
+        byKind: { repository: 0, workflows: 0, runs: 1, attempts: 0, jobs: 0 },
+      },
+      escalations: [],
+      failed: false,
+    };
+    for (const text of [
+      renderText(result),
+      buildSummary(result).render(),
+      JSON.stringify(buildHealthReport(result)),
+    ])
+      expect(text).not.toContain(secret);
+  });
+});
+
+describe("the failure-analysis action's own report", () => {
+  test("its run, attempt and each job's finding category are read", () => {
+    const analyzer = new LogAnalyzer({ catalogue: compileForAnalysis(builtinCatalogue()) });
+    analyzer.write(networkLog());
+    const { stats: _stats, ...analysis } = analyzer.end('install');
+    const job = {
+      id: 11,
+      name: 'install',
+      url: 'https://github.com/o/r/actions/runs/7/job/11',
+      conclusion: 'failure',
+      analysis,
+      annotations: [],
+      cacheKeys: [],
+      transient: true,
+      why: 'transient',
+    };
+    const result: FailureAnalysisResult = {
+      run: {
+        owner: 'o',
+        repo: 'r',
+        id: 7,
+        attempt: 2,
+        url: 'https://github.com/o/r/actions/runs/7',
+        workflow: 'CI',
+        workflowPath: '.github/workflows/ci.yml',
+        workflowId: 1,
+        branch: 'main',
+        sha: 'abc',
+        event: 'push',
+        status: 'completed',
+        conclusion: 'failure',
+        totalJobs: 3,
+      },
+      jobs: [job],
+      flaky: [],
+      decision: { verdict: 'transient', recovery: 'rerun', because: 'every failed log is transient' },
+      taken: { rerun: false, delayMs: 0, deletedCaches: [], notes: [] },
+    };
+    expect(parseFailureReports(JSON.stringify(buildReport(result)), 'fa.json')).toEqual([
+      { runId: 7, attempt: 2, classesByJob: { install: analysis.findings[0]?.category } },
+    ]);
+    expect(analysis.findings[0]?.category).toBe('registry');
   });
 });
 

@@ -55,7 +55,7 @@ describe('pipeline-health inputs', () => {
       "Input 'github-token' is required: a token that can read Actions (and write issues with escalate: issue)",
     ]);
     expect(await problems('o/r', { ...TOKEN, window: '30 days' })).toEqual([
-      'Input \'window\' got "30 days": expected a duration of at least a minute like 30d, 2w, 12h or 90m',
+      'Input \'window\' got "30 days": expected a duration of at least a minute and at most 3650d like 30d, 2w, 12h or 90m',
     ]);
   });
 
@@ -66,5 +66,13 @@ describe('pipeline-health inputs', () => {
     expect(await span('2w')).toEqual({ windowMs: 14 * 86_400_000 });
     expect(await span('12h')).toEqual({ windowMs: 12 * 3_600_000 });
     expect(await span('90m')).toEqual({ windowMs: 90 * 60_000 });
+    expect(await span('3650d')).toEqual({ windowMs: 3650 * 86_400_000 });
+  });
+
+  test('a window longer than ten years is named, not read (no invalid date, no endless weekly table)', async () => {
+    for (const window of ['3651d', '999999999d', '99999999999w'])
+      expect(await problems('o/r', { ...TOKEN, window })).toEqual([
+        `Input 'window' got "${window}": expected a duration of at least a minute and at most 3650d like 30d, 2w, 12h or 90m`,
+      ]);
   });
 });

@@ -67,8 +67,15 @@ function listRuns(ctx: RouteContext, repo: RepoState, runs: RunRecord[]) {
     ctx.query.exclude_pull_requests === 'true'
       ? rendered.map((run) => ({ ...run, pull_requests: [] }))
       : rendered;
-  return ctx.paginate(shown, 'workflow_runs');
+  // REST docs: a list filtered by actor, branch, check_suite_id, created, event, head_sha or status
+  // returns at most 1,000 runs (total_count still counts them all).
+  const filtered = FILTERS.some((name) => ctx.query[name] !== undefined);
+  const response = ctx.paginate(filtered ? shown.slice(0, MAX_FILTERED_RUNS) : shown, 'workflow_runs');
+  return { ...response, body: { ...(response.body as object), total_count: shown.length } };
 }
+
+const FILTERS = ['actor', 'branch', 'check_suite_id', 'created', 'event', 'head_sha', 'status'] as const;
+const MAX_FILTERED_RUNS = 1000;
 
 /**
  * What GitHub checks before accepting a dispatch (REST docs "Create a workflow dispatch event";
