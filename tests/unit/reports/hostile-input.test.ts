@@ -116,6 +116,18 @@ describe('size, entry, item and time caps', () => {
     ]);
   });
 
+  test('one 8 MB line in 1 kB chunks is read in linear time (a text report with no newline in sight)', async () => {
+    const path = 'x'.repeat(8 * 1024 * 1024);
+    const text = Buffer.from(`SF:${path}\nDA:1,1\nend_of_record\n`);
+    async function* chunks() {
+      for (let at = 0; at < text.length; at += 1024) yield text.subarray(at, at + 1024);
+    }
+    const started = Date.now();
+    const result = await parseReport('lcov.info', { source: memorySource({ 'lcov.info': chunks }) });
+    expect(isReportError(result) ? result.error : result.coverage?.lines).toEqual({ covered: 1, total: 1 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 60_000);
+
   test('a file that takes too long (injected clock) is stopped', async () => {
     let now = 0;
     const clock = { now: () => (now += 60_000) };
