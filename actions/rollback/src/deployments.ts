@@ -122,12 +122,20 @@ export class DeploymentsApi {
 
   /** States newest first (one page of 100: a deployment has a handful). */
   async states(id: number): Promise<DeploymentState[]> {
+    return (await this.statuses(id)).map((s) => s.state);
+  }
+
+  /** Statuses newest first, with the run that wrote each (`log_url`, else `target_url`). */
+  async statuses(id: number): Promise<{ state: DeploymentState; logUrl?: string }[]> {
     const { data } = await this.github.rest.repos.listDeploymentStatuses({
       ...this.where,
       deployment_id: id,
       per_page: 100,
     });
-    return data.map((s) => s.state as DeploymentState);
+    return data.map((s) => {
+      const logUrl = s.log_url || s.target_url;
+      return { state: s.state as DeploymentState, ...(logUrl ? { logUrl } : {}) };
+    });
   }
 
   async create(options: {

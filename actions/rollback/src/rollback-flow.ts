@@ -96,7 +96,13 @@ export async function rollBack(ctx: RunContext, request: RollbackRequest): Promi
   ctx.note(`Rollback deployment #${rollbackDeployment.id} created for ${knownGood.sha.slice(0, 7)}.`);
   await ctx.status(rollbackDeployment, 'in_progress', `Rolling back to ${knownGoodRef(knownGood)}`);
 
-  const lock = await acquireEnvironment(api, config.environment, rollbackDeployment, [bad.id]);
+  const lock = await acquireEnvironment(
+    api,
+    config.environment,
+    rollbackDeployment,
+    [bad.id],
+    ctx.deps.runUrl,
+  );
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to roll back at the same time (set force to override).`;

@@ -7,7 +7,7 @@ import { isConfigurationError } from '@qeml/action-kit';
 import { createContext, type RunContext, refOf } from './context';
 import { type ListedDeployment, WriteBudgetExceeded } from './deployments';
 import { verifyHealth } from './health';
-import { acquireEnvironment } from './known-good';
+import { acquireEnvironment, isThisRunsJobDeployment } from './known-good';
 import { runBlueGreen, runCanary } from './progressive';
 import { deadlineText, rollBack } from './rollback-flow';
 import { knownGoodRef } from './strategies';
@@ -26,7 +26,11 @@ function deployEnv(ctx: RunContext, deployment: ListedDeployment): Record<string
  * The deployment a mode works on: `deployment-id`, else the environment's newest. When there is
  * none, the run is refused ("Nothing to verify: ...") and undefined returned.
  */
-async function targetDeployment(ctx: RunContext, action: string): Promise<ListedDeployment | undefined> {
+async function targetDeployment(
+  ctx: RunContext,
+  action: string,
+  skipThisJob = false,
+): Promise<ListedDeployment | undefined> {
   const { config, api, result } = ctx;
   let deployment: ListedDeployment | undefined;
   let why = `no deployment of '${config.environment}'`;
@@ -34,7 +38,15 @@ async function targetDeployment(ctx: RunContext, action: string): Promise<Listed
     const found = await api.get(config.deploymentId);
     if (found.environment === config.environment) deployment = found;
     else why = `deployment #${found.id} belongs to '${found.environment}', not '${config.environment}'`;
-  } else deployment = (await api.list(config.environment))[0];
+  } else {
+    const [newest, next] = await api.list(config.environment);
+    deployment = newest;
+    // A job with `environment:` has its own deployment (newest, in progress): the one before it is meant.
+    if (skipThisJob && newest && !newest.marker && ctx.deps.runUrl) {
+      const [latest] = await api.statuses(newest.id);
+      if (isThisRunsJobDeployment(newest, latest, ctx.deps.runUrl)) deployment = next;
+    }
+  }
   if (!deployment) {
     result.outcome = 'refused';
     result.message = `Nothing to ${action}: ${why}.`;
@@ -99,7 +111,7 @@ async function deploy(ctx: RunContext): Promise<void> {
     `Deployment #${deployment.id} of ${ref} (${deployment.sha.slice(0, 7)}) to '${config.environment}' created.`,
   );
   await ctx.status(deployment, 'in_progress', `Deploying ${ref}`);
-  const lock = await acquireEnvironment(api, config.environment, deployment, []);
+  const lock = await acquireEnvironment(api, config.environment, deployment, [], ctx.deps.runUrl);
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to deploy at the same time (set force to override).`;
@@ -168,7 +180,7 @@ async function verify(ctx: RunContext): Promise<void> {
 
 async function rollbackNow(ctx: RunContext): Promise<void> {
   const { config, result } = ctx;
-  const bad = await targetDeployment(ctx, 'roll back');
+  const bad = await targetDeployment(ctx, 'roll back', true);
   if (!bad) return;
   result.deployment = refOf(bad);
   if (config.deploymentId === undefined && !config.force) {

@@ -1,0 +1,77 @@
+/**
+ * The action inside a job that names `environment:` (needed for required reviewers): GitHub Actions
+ * records that job as a deployment of its own, in progress while the job runs. It is this run, not
+ * another deploy, so it neither holds the environment nor is the deployment a rollback replaces.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { bundleNodes } from '../../support/node';
+import {
+  addVerifiedDeployment,
+  deployMain,
+  eachTestWorld,
+  errors,
+  REPO,
+  runRollbackBundle,
+  statesOf,
+  type World,
+} from './helpers';
+
+const worlds = eachTestWorld();
+const [node20] = bundleNodes();
+const node = (node20 as { path: string }).path;
+
+/** What GitHub Actions writes for a job with `environment: production`: no payload, queued, then in_progress. */
+function addJobDeployment(world: World, runId: number): number {
+  const model = world.sim.model;
+  const repo = model.repo(REPO);
+  const id = model.addDeployment(REPO, { ref: 'main', environment: 'production' });
+  const deployment = model.deployments.get(repo, id);
+  const logUrl = `https://github.com/${REPO}/actions/runs/${runId}/job/31337`;
+  for (const state of ['queued', 'in_progress'] as const)
+    model.deployments.addStatus(repo, deployment, { state, logUrl });
+  return id;
+}
+
+describe('inside a job with environment: production', () => {
+  test("deploy: the job's own deployment does not hold the environment; the bad deploy is rolled back", async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const job = addJobDeployment(world, 4242);
+    const step = await runRollbackBundle(node, world, deployMain(world));
+    expect(errors(step)[0]?.message).not.toContain('is in progress');
+    expect(step.outputs).toMatchObject({
+      verdict: 'fail',
+      'rolled-back': 'true',
+      'known-good-ref': 'release-1',
+    });
+    expect(world.service.state.live).toBe(world.good);
+    // GitHub ends the job's deployment itself; the action never writes to it.
+    expect(statesOf(world, job)).toEqual(['queued', 'in_progress']);
+  });
+
+  test("deploy: another run's job deployment in progress still holds the environment", async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const other = addJobDeployment(world, 999);
+    const step = await runRollbackBundle(node, world, deployMain(world));
+    expect(step.exitCode).toBe(1);
+    expect(errors(step)[0]?.message).toContain(`Deployment #${other} of 'production' is in progress`);
+  });
+
+  test("rollback: the deployment before the job's own is the one rolled back", async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const bad = addVerifiedDeployment(world, 'main');
+    world.service.state.live = world.bad;
+    addJobDeployment(world, 4242);
+    const step = await runRollbackBundle(node, world, { mode: 'rollback' });
+    expect(step.outputs).toMatchObject({
+      'deployment-id': String(bad),
+      verdict: 'pass',
+      'rolled-back': 'true',
+      'known-good-ref': 'release-1',
+    });
+    expect(world.service.state.live).toBe(world.good);
+    expect(statesOf(world, bad)).toEqual(['in_progress', 'success', 'failure']);
+  });
+});
