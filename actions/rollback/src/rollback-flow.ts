@@ -4,7 +4,7 @@
  * it out with the strategy, verify it, and measure the deadline. One attempt: never a loop.
  */
 import { elapsed, type RunContext, refOf } from './context';
-import type { ListedDeployment } from './deployments';
+import { type ListedDeployment, refusedDescription } from './deployments';
 import { verifyHealth } from './health';
 import { acquireEnvironment, findKnownGood } from './known-good';
 import { knownGoodRef, rollbackEnv, runStrategy } from './strategies';
@@ -106,7 +106,7 @@ export async function rollBack(ctx: RunContext, request: RollbackRequest): Promi
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to roll back at the same time (set force to override).`;
-    await ctx.status(rollbackDeployment, 'error', `Refused: deployment #${lock.holder.id} is in progress`);
+    await ctx.status(rollbackDeployment, 'error', refusedDescription(lock.holder.id));
     ctx.note(result.message);
     return;
   }

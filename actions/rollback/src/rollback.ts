@@ -5,7 +5,7 @@
  */
 import { isConfigurationError } from '@qeml/action-kit';
 import { createContext, type RunContext, refOf } from './context';
-import { type ListedDeployment, WriteBudgetExceeded } from './deployments';
+import { type ListedDeployment, refusedDescription, WriteBudgetExceeded, wasRefused } from './deployments';
 import { verifyHealth } from './health';
 import { acquireEnvironment, isThisRunsJobDeployment } from './known-good';
 import { runBlueGreen, runCanary } from './progressive';
@@ -22,8 +22,11 @@ function deployEnv(ctx: RunContext, deployment: ListedDeployment): Record<string
   };
 }
 
+/** Deployments passed over when looking for the newest one a mode works on. */
+const MAX_SKIPPED = 10;
+
 /**
- * The deployment a mode works on: `deployment-id`, else the environment's newest. When there is
+ * The deployment a mode works on: `deployment-id`, else the environment's newest carried out. When there is
  * none, the run is refused ("Nothing to verify: ...") and undefined returned.
  */
 async function targetDeployment(
@@ -39,12 +42,15 @@ async function targetDeployment(
     if (found.environment === config.environment) deployment = found;
     else why = `deployment #${found.id} belongs to '${found.environment}', not '${config.environment}'`;
   } else {
-    const [newest, next] = await api.list(config.environment);
-    deployment = newest;
-    // A job with `environment:` has its own deployment (newest, in progress): the one before it is meant.
-    if (skipThisJob && newest && !newest.marker && ctx.deps.runUrl) {
-      const [latest] = await api.statuses(newest.id);
-      if (isThisRunsJobDeployment(newest, latest, ctx.deps.runUrl)) deployment = next;
+    // The newest, past deployments a refused run left (never carried out) and, for a rollback, the
+    // one GitHub records for this very job when it names `environment:`.
+    const listed = (await api.list(config.environment)).slice(0, MAX_SKIPPED + 1);
+    for (const candidate of listed) {
+      const [latest] = await api.statuses(candidate.id);
+      if (wasRefused(candidate, latest)) continue;
+      if (skipThisJob && isThisRunsJobDeployment(candidate, latest, ctx.deps.runUrl)) continue;
+      deployment = candidate;
+      break;
     }
   }
   if (!deployment) {
@@ -115,7 +121,7 @@ async function deploy(ctx: RunContext): Promise<void> {
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to deploy at the same time (set force to override).`;
-    await ctx.status(deployment, 'error', `Refused: deployment #${lock.holder.id} is in progress`);
+    await ctx.status(deployment, 'error', refusedDescription(lock.holder.id));
     ctx.note(result.message);
     return;
   }

@@ -75,3 +75,41 @@ describe('inside a job with environment: production', () => {
     expect(statesOf(world, bad)).toEqual(['in_progress', 'success', 'failure']);
   });
 });
+
+describe('a deployment refused while another was in progress was never deployed', () => {
+  /** What a run refused by the lock leaves: our marker, in_progress, then error "Refused: ...". */
+  function addRefusedDeployment(world: World, holder: number): number {
+    const model = world.sim.model;
+    const repo = model.repo(REPO);
+    const id = model.addDeployment(REPO, {
+      ref: 'main',
+      environment: 'production',
+      payload: { 'qeml-rollback': { version: 1, kind: 'deploy', ref: 'main' } },
+    });
+    const deployment = model.deployments.get(repo, id);
+    model.deployments.addStatus(repo, deployment, { state: 'in_progress', description: 'Deploying main' });
+    model.deployments.addStatus(repo, deployment, {
+      state: 'error',
+      description: `Refused: deployment #${holder} is in progress`,
+    });
+    return id;
+  }
+
+  test('verify checks the deployment that is live, never turns the refused one known-good', async () => {
+    const world = worlds.current;
+    const live = addVerifiedDeployment(world, 'release-1');
+    const refused = addRefusedDeployment(world, live);
+    const step = await runRollbackBundle(node, world, { mode: 'verify' });
+    expect(step.outputs).toMatchObject({ 'deployment-id': String(live), verdict: 'pass' });
+    expect(statesOf(world, refused)).toEqual(['in_progress', 'error']);
+  });
+
+  test('promote without deployment-id never promotes a deployment that was refused', async () => {
+    const world = worlds.current;
+    const live = addVerifiedDeployment(world, 'release-1');
+    const refused = addRefusedDeployment(world, live);
+    const step = await runRollbackBundle(node, world, { mode: 'promote' });
+    expect(step.outputs['deployment-id']).toBe(String(live));
+    expect(statesOf(world, refused)).toEqual(['in_progress', 'error']);
+  });
+});
