@@ -4,6 +4,7 @@ import {
   compileUserPattern,
   defineInputs,
   envInputSource,
+  formatDuration,
   type InputSource,
   isConfigurationError,
   readInputs,
@@ -186,6 +187,13 @@ export async function readRollbackConfig(
   if (mode === 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
       `Input '${Input.HealthUrls}' or input '${Input.HealthCommand}' is required for mode rollback: the rollback is verified before it counts`,
+    );
+  }
+  // Checks run at initial-delay + k × interval while that stays within verify-timeout.
+  const needMs = v[Input.InitialDelay] + (v[Input.Successes] - 1) * v[Input.Interval];
+  if (needMs > v[Input.VerifyTimeout]) {
+    problems.push(
+      `Input '${Input.VerifyTimeout}' is ${formatDuration(v[Input.VerifyTimeout])}, but ${v[Input.Successes]} consecutive successes ('${Input.Successes}') every ${formatDuration(v[Input.Interval])} ('${Input.Interval}')${v[Input.InitialDelay] > 0 ? ` after ${formatDuration(v[Input.InitialDelay])} ('${Input.InitialDelay}')` : ''} need ${formatDuration(needMs)}: verification could never pass`,
     );
   }
   const ref = v[Input.Ref].trim();
