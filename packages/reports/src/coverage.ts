@@ -14,10 +14,15 @@ interface FileEntry {
    * bit 2 covered; counted into `lineTotals` at the end. Memory follows line numbers, not records.
    */
   flags?: Uint8Array;
+  /** Line numbers past FLAG_LINES of such a file, with the same bits (a hostile number costs one entry). */
+  farFlags?: Map<number, number>;
   /** Branch point (line, or a format's own key) → covered/total. */
   branches: Map<number | string, [number, number]>;
   lineTotals?: Counts;
 }
+
+/** Line numbers kept as one byte each (1 MB a file at most); larger ones go to a map. */
+const FLAG_LINES = 1 << 20;
 
 export class CoverageBuilder {
   private readonly files = new Map<string, FileEntry>();
@@ -44,7 +49,10 @@ export class CoverageBuilder {
   line(entry: FileEntry, line: number, hits: number): void {
     if (!Number.isInteger(line) || line < 0) return;
     const count = Number.isFinite(hits) && hits > 0 ? hits : 0;
-    if (entry.flags) {
+    if (entry.flags && line >= FLAG_LINES) {
+      entry.farFlags ??= new Map();
+      entry.farFlags.set(line, (entry.farFlags.get(line) ?? 0) | (count > 0 ? 3 : 1));
+    } else if (entry.flags) {
       if (line >= entry.flags.length) {
         const grown = new Uint8Array(Math.max(line + 1, entry.flags.length * 2));
         grown.set(entry.flags);
@@ -91,7 +99,7 @@ export class CoverageBuilder {
         lines: entry.lines,
         branches: fileBranches,
       };
-      if (entry.flags) entry.lineTotals = flagCounts(entry.flags);
+      if (entry.flags) entry.lineTotals = flagCounts([entry.flags, entry.farFlags?.values() ?? []]);
       if (entry.lineTotals) {
         file.lineTotals = entry.lineTotals;
         lines.covered += entry.lineTotals.covered;
@@ -114,11 +122,13 @@ export class CoverageBuilder {
   }
 }
 
-function flagCounts(flags: Uint8Array): Counts {
+function flagCounts(parts: Iterable<number>[]): Counts {
   const counts: Counts = { covered: 0, total: 0 };
-  for (const flag of flags) {
-    if (flag & 1) counts.total++;
-    if (flag & 2) counts.covered++;
+  for (const flags of parts) {
+    for (const flag of flags) {
+      if (flag & 1) counts.total++;
+      if (flag & 2) counts.covered++;
+    }
   }
   return counts;
 }

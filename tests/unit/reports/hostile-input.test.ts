@@ -128,6 +128,17 @@ describe('size, entry, item and time caps', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 60_000);
 
+  test('a huge line number in a file whose lines are not kept costs nothing (no array that long)', async () => {
+    const lcov = 'SF:a.js\nDA:3,0\nDA:2000000000,1\nDA:2000000000,2\nend_of_record\n';
+    const started = Date.now();
+    const result = await parseText(lcov, { keepLines: () => false });
+    expect(isReportError(result) ? result.error : result.coverage?.files[0]?.lineTotals).toEqual({
+      covered: 1,
+      total: 2,
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 60_000);
+
   test('a file that takes too long (injected clock) is stopped', async () => {
     let now = 0;
     const clock = { now: () => (now += 60_000) };
