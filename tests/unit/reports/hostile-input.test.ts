@@ -139,6 +139,15 @@ describe('size, entry, item and time caps', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   }, 60_000);
 
+  test('a Go cover block spanning two billion lines is refused at once, not expanded line by line', async () => {
+    const started = Date.now();
+    const result = await parseText('mode: set\nexample.com/a.go:1.1,2000000000.2 1 1\n', {
+      limits: { maxEntries: 1000 },
+    });
+    expectError(result, /^report has cover blocks spanning over 1000 lines: stopped$/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 60_000);
+
   test('a file that takes too long (injected clock) is stopped', async () => {
     let now = 0;
     const clock = { now: () => (now += 60_000) };
