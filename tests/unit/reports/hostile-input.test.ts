@@ -139,6 +139,37 @@ describe('size, entry, item and time caps', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   }, 60_000);
 
+  test('files whose lines are not kept cost memory by their records, not by their highest line number', async () => {
+    const lcov = Array.from({ length: 300 }, (_, i) => `SF:f${i}.js\nDA:1000000,1\nend_of_record\n`).join('');
+    const base = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    // Called as each file starts, while every earlier file's entry is still held.
+    const keepLines = () => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
+      return false;
+    };
+    const result = await parseText(lcov, { keepLines });
+    expect(isReportError(result) ? result.error : result.coverage?.lines).toEqual({
+      covered: 300,
+      total: 300,
+    });
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  test('a file whose lines are not kept counts the same lines as one whose lines are', async () => {
+    const record = fc.tuple(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 2 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 200 }), async (records) => {
+        const lcov = `SF:a.js\n${records.map(([line, hits]) => `DA:${line},${hits}\n`).join('')}end_of_record\n`;
+        const kept = await parseText(lcov);
+        const counted = await parseText(lcov, { keepLines: () => false });
+        if (isReportError(kept) || isReportError(counted)) throw new Error('not parsed');
+        expect(counted.coverage?.lines).toEqual(kept.coverage?.lines);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('a Go cover block spanning two billion lines is refused at once, not expanded line by line', async () => {
     const started = Date.now();
     const result = await parseText('mode: set\nexample.com/a.go:1.1,2000000000.2 1 1\n', {
