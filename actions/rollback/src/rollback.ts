@@ -60,6 +60,29 @@ async function targetDeployment(
   return deployment;
 }
 
+/**
+ * The environment's newest deployment is still going on (another run's deploy or rollback, which
+ * verifies it itself): refused, unless `deployment-id` names it or `force` is set. True when refused.
+ */
+async function refusedWhileInProgress(
+  ctx: RunContext,
+  deployment: ListedDeployment,
+  doing: string,
+  anyway: string,
+): Promise<boolean> {
+  const { config, result } = ctx;
+  if (config.deploymentId !== undefined || config.force) return false;
+  const [latest] = await ctx.api.statuses(deployment.id);
+  // Ours without a status yet: another run created it a moment ago and is about to set in_progress.
+  const going = latest ? ['queued', 'pending', 'in_progress'].includes(latest.state) : !!deployment.marker;
+  if (!going) return false;
+  if (isThisRunsJobDeployment(deployment, latest, ctx.deps.runUrl)) return false;
+  result.outcome = 'refused';
+  result.message = `Deployment #${deployment.id} of '${config.environment}' is in progress: refusing to ${doing} at the same time (name it with deployment-id, or set force, to ${anyway} anyway).`;
+  ctx.note(result.message);
+  return true;
+}
+
 /** A verification that did not pass: marked failed, rolled back unless auto-rollback is off. */
 async function failed(
   ctx: RunContext,
@@ -172,6 +195,7 @@ async function verify(ctx: RunContext): Promise<void> {
   const deployment = await targetDeployment(ctx, 'verify');
   if (!deployment) return;
   result.deployment = refOf(deployment);
+  if (await refusedWhileInProgress(ctx, deployment, 'verify it', 'verify it')) return;
   ctx.note(
     `Verifying deployment #${deployment.id} (${deployment.marker?.ref ?? deployment.ref}, ${deployment.sha.slice(0, 7)}).`,
   );
@@ -189,16 +213,7 @@ async function rollbackNow(ctx: RunContext): Promise<void> {
   const bad = await targetDeployment(ctx, 'roll back', true);
   if (!bad) return;
   result.deployment = refOf(bad);
-  if (config.deploymentId === undefined && !config.force) {
-    const [latest] = await ctx.api.states(bad.id);
-    if (latest === 'queued' || latest === 'pending' || latest === 'in_progress') {
-      // The newest deployment is still going on (another run's deploy or rollback): not now.
-      result.outcome = 'refused';
-      result.message = `Deployment #${bad.id} of '${config.environment}' is in progress: refusing to roll back at the same time (name it with deployment-id, or set force, to roll it back anyway).`;
-      ctx.note(result.message);
-      return;
-    }
-  }
+  if (await refusedWhileInProgress(ctx, bad, 'roll back', 'roll it back')) return;
   ctx.note(`Rolling back deployment #${bad.id} (${bad.marker?.ref ?? bad.ref}) on request.`);
   await rollBack(ctx, {
     bad,

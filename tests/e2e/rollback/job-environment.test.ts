@@ -113,3 +113,19 @@ describe('a deployment refused while another was in progress was never deployed'
     expect(statesOf(world, refused)).toEqual(['in_progress', 'error']);
   });
 });
+
+describe("verify never acts on another run's deployment still in progress", () => {
+  test('a scheduled verify during a deploy refuses: no status written, nothing rolled back', async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const deploying = addVerifiedDeployment(world, 'main', 'production', ['in_progress']);
+    world.service.state.live = world.bad;
+    const step = await runRollbackBundle(node, world, { mode: 'verify' });
+    expect(step.exitCode).toBe(1);
+    expect(errors(step)[0]?.message).toContain(
+      `Deployment #${deploying} of 'production' is in progress: refusing to verify it at the same time`,
+    );
+    expect(statesOf(world, deploying)).toEqual(['in_progress']);
+    expect(world.service.state.live).toBe(world.bad);
+  });
+});
