@@ -178,6 +178,11 @@ export async function readRollbackConfig(
         `Input '${urls.includes(url) ? Input.HealthUrls : Input.PreviewUrls}' got ${JSON.stringify(url)}: expected http(s) URLs, one per line`,
       );
   }
+  const environmentUrl = v[Input.EnvironmentUrl].trim();
+  if (environmentUrl && !isHttpUrl(environmentUrl))
+    problems.push(
+      `Input '${Input.EnvironmentUrl}' got ${JSON.stringify(environmentUrl)}: expected an http(s) URL (the link of every deployment status)`,
+    );
   const healthCommand = given(v[Input.HealthCommand]);
   if (mode !== 'promote' && mode !== 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
@@ -298,7 +303,7 @@ export async function readRollbackConfig(
     transient: v[Input.TransientEnvironment],
     requiredContexts: v[Input.RequiredContexts],
     openIssue: v[Input.OpenIssue],
-    ...(v[Input.EnvironmentUrl].trim() ? { environmentUrl: v[Input.EnvironmentUrl].trim() } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
     commandTimeoutMs: v[Input.CommandTimeout],
     maxWrites: v[Input.MaxWrites],
     ...(v[Input.GitHubToken] ? { githubToken: v[Input.GitHubToken] } : {}),

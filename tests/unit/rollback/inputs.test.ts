@@ -70,6 +70,12 @@ describe('readRollbackConfig', () => {
     expect((await read({ ...base, interval: '150s' })).health.intervalMs).toBe(150_000);
   });
 
+  test('environment-url must be an http(s) URL (the link of every status), named in the message', async () => {
+    await expect(
+      read({ 'health-urls': 'https://s/h', 'auto-rollback': 'false', 'environment-url': 'shop.example' }),
+    ).rejects.toThrow(`Input 'environment-url' got "shop.example": expected an http(s) URL`);
+  });
+
   test('a rollback needs a way to roll back and a way to verify it', async () => {
     await expect(read({ mode: 'rollback' })).rejects.toThrow(
       /Input 'health-urls' or input 'health-command' is required for mode rollback/,
