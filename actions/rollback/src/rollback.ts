@@ -195,7 +195,8 @@ async function verify(ctx: RunContext): Promise<void> {
   const deployment = await targetDeployment(ctx, 'verify');
   if (!deployment) return;
   result.deployment = refOf(deployment);
-  if (await refusedWhileInProgress(ctx, deployment, 'verify it', 'verify it')) return;
+  // Only ours: our deploy and rollback runs verify their own deployment; another tool's waits for us.
+  if (deployment.marker && (await refusedWhileInProgress(ctx, deployment, 'verify it', 'verify it'))) return;
   ctx.note(
     `Verifying deployment #${deployment.id} (${deployment.marker?.ref ?? deployment.ref}, ${deployment.sha.slice(0, 7)}).`,
   );

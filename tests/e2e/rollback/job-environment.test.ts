@@ -128,4 +128,16 @@ describe("verify never acts on another run's deployment still in progress", () =
     expect(statesOf(world, deploying)).toEqual(['in_progress']);
     expect(world.service.state.live).toBe(world.bad);
   });
+
+  test('a deployment another tool created and left in progress for us to check is verified', async () => {
+    const world = worlds.current;
+    const theirs = world.sim.model.addDeployment(REPO, {
+      ref: 'release-1',
+      environment: 'production',
+      statuses: ['in_progress'],
+    });
+    const step = await runRollbackBundle(node, world, { mode: 'verify', 'auto-rollback': 'false' });
+    expect(step.outputs).toMatchObject({ 'deployment-id': String(theirs), verdict: 'pass' });
+    expect(statesOf(world, theirs)).toEqual(['in_progress', 'success']);
+  });
 });
