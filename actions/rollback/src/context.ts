@@ -29,7 +29,10 @@ export function createContext(config: RollbackConfig, deps: RollbackDeps): RunCo
     startedAt,
     durationMs: 0,
   };
-  const environmentUrl = withoutCredentials(config.environmentUrl ?? config.health.urls[0]);
+  // Given: as given, without credentials. Else the first health URL without its query (it may hold a token).
+  const environmentUrl = config.environmentUrl
+    ? withoutCredentials(config.environmentUrl)
+    : withoutCredentials(config.health.urls[0], true);
   return {
     config,
     deps,
@@ -53,12 +56,16 @@ export function createContext(config: RollbackConfig, deps: RollbackDeps): RunCo
 }
 
 /** A health URL may carry `user:pass@`: the environment URL people click on never does. */
-export function withoutCredentials(url: string | undefined): string | undefined {
+export function withoutCredentials(url: string | undefined, dropQuery = false): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
     parsed.username = '';
     parsed.password = '';
+    if (dropQuery) {
+      parsed.search = '';
+      parsed.hash = '';
+    }
     return parsed.toString();
   } catch {
     return url;

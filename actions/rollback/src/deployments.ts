@@ -37,6 +37,26 @@ export type DeploymentState =
   | 'pending'
   | 'success';
 
+export interface ListedStatus {
+  state: DeploymentState;
+  logUrl?: string;
+  description?: string;
+}
+
+/** The `error` status a run refused by the environment lock leaves on the deployment it created. */
+export function refusedDescription(holderId: number): string {
+  return `Refused: deployment #${holderId} is in progress`;
+}
+
+/** A deployment of ours that was refused, so never carried out: not what is live, never known-good. */
+export function wasRefused(deployment: ListedDeployment, latest: ListedStatus | undefined): boolean {
+  return (
+    deployment.marker !== undefined &&
+    latest?.state === 'error' &&
+    latest.description?.startsWith('Refused: ') === true
+  );
+}
+
 /** Pages read when listing an environment's deployments (100 each, newest first). */
 export const MAX_LIST_PAGES = 3;
 
@@ -122,12 +142,24 @@ export class DeploymentsApi {
 
   /** States newest first (one page of 100: a deployment has a handful). */
   async states(id: number): Promise<DeploymentState[]> {
+    return (await this.statuses(id)).map((s) => s.state);
+  }
+
+  /** Statuses newest first, with the run that wrote each (`log_url`, else `target_url`). */
+  async statuses(id: number): Promise<ListedStatus[]> {
     const { data } = await this.github.rest.repos.listDeploymentStatuses({
       ...this.where,
       deployment_id: id,
       per_page: 100,
     });
-    return data.map((s) => s.state as DeploymentState);
+    return data.map((s) => {
+      const logUrl = s.log_url || s.target_url;
+      return {
+        state: s.state as DeploymentState,
+        ...(logUrl ? { logUrl } : {}),
+        ...(s.description ? { description: s.description } : {}),
+      };
+    });
   }
 
   async create(options: {

@@ -53,8 +53,27 @@ export function jsonText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * A health URL as written anywhere (checks, reasons, statuses, summary, issue): no `user:pass@` and
+ * every query value masked (`?token=***`), since either may hold a credential.
+ */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    const query = [...parsed.searchParams.keys()].map((key) => `${encodeURIComponent(key)}=***`);
+    parsed.search = '';
+    parsed.hash = '';
+    return `${parsed.toString()}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+  } catch {
+    return url;
+  }
+}
+
 /** Judges one answer: a wrong status, body or latency is a failure; an empty body a condition needs is no data. */
-export function judgeAnswer(url: string, answer: ProbeResponse, spec: HealthSpec): AnswerVerdict {
+export function judgeAnswer(target: string, answer: ProbeResponse, spec: HealthSpec): AnswerVerdict {
+  const url = shownUrl(target);
   const fail = (why: string): AnswerVerdict => ({ outcome: 'failure', detail: `${url}: ${why}` });
   if (!spec.expectedStatus.some((r) => answer.status >= r.from && answer.status <= r.to)) {
     return fail(`status ${answer.status} (expected ${formatStatusRanges(spec.expectedStatus)})`);

@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '@qeml/action-kit';
 import pRetry from 'p-retry';
-import { judgeAnswer } from './health-rules';
+import { judgeAnswer, shownUrl } from './health-rules';
 import {
   type CheckOutcome,
   type CheckRecord,
@@ -42,7 +42,8 @@ async function probeUrl(url: string, spec: HealthSpec, deps: RollbackDeps): Prom
     );
     return judgeAnswer(url, answer, spec);
   } catch (error) {
-    if (error instanceof ProbeError) return { outcome: 'error', detail: `${url}: ${error.message}` };
+    if (error instanceof ProbeError)
+      return { outcome: 'error', detail: `${shownUrl(url)}: ${error.message}` };
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import {
   compileUserPattern,
   defineInputs,
   envInputSource,
+  formatDuration,
   type InputSource,
   isConfigurationError,
   readInputs,
@@ -177,6 +178,11 @@ export async function readRollbackConfig(
         `Input '${urls.includes(url) ? Input.HealthUrls : Input.PreviewUrls}' got ${JSON.stringify(url)}: expected http(s) URLs, one per line`,
       );
   }
+  const environmentUrl = v[Input.EnvironmentUrl].trim();
+  if (environmentUrl && !isHttpUrl(environmentUrl))
+    problems.push(
+      `Input '${Input.EnvironmentUrl}' got ${JSON.stringify(environmentUrl)}: expected an http(s) URL (the link of every deployment status)`,
+    );
   const healthCommand = given(v[Input.HealthCommand]);
   if (mode !== 'promote' && mode !== 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
@@ -186,6 +192,13 @@ export async function readRollbackConfig(
   if (mode === 'rollback' && urls.length === 0 && !healthCommand) {
     problems.push(
       `Input '${Input.HealthUrls}' or input '${Input.HealthCommand}' is required for mode rollback: the rollback is verified before it counts`,
+    );
+  }
+  // Checks run at initial-delay + k × interval while that stays within verify-timeout.
+  const needMs = v[Input.InitialDelay] + (v[Input.Successes] - 1) * v[Input.Interval];
+  if (needMs > v[Input.VerifyTimeout]) {
+    problems.push(
+      `Input '${Input.VerifyTimeout}' is ${formatDuration(v[Input.VerifyTimeout])}, but ${v[Input.Successes]} consecutive successes ('${Input.Successes}') every ${formatDuration(v[Input.Interval])} ('${Input.Interval}')${v[Input.InitialDelay] > 0 ? ` after ${formatDuration(v[Input.InitialDelay])} ('${Input.InitialDelay}')` : ''} need ${formatDuration(needMs)}: verification could never pass`,
     );
   }
   const ref = v[Input.Ref].trim();
@@ -290,7 +303,7 @@ export async function readRollbackConfig(
     transient: v[Input.TransientEnvironment],
     requiredContexts: v[Input.RequiredContexts],
     openIssue: v[Input.OpenIssue],
-    ...(v[Input.EnvironmentUrl].trim() ? { environmentUrl: v[Input.EnvironmentUrl].trim() } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
     commandTimeoutMs: v[Input.CommandTimeout],
     maxWrites: v[Input.MaxWrites],
     ...(v[Input.GitHubToken] ? { githubToken: v[Input.GitHubToken] } : {}),

@@ -70,6 +70,20 @@ export const STALE_AFTER_MS = 60 * 60 * 1000;
 export type LockAnswer = { acquired: true } | { acquired: false; holder: ListedDeployment };
 
 /**
+ * The deployment GitHub Actions itself records for this very job when the job names an
+ * `environment:` (no payload, `queued` then `in_progress` until the job ends, its statuses linking
+ * to this run): this run, not another one going on, so it never holds the environment against us.
+ */
+export function isThisRunsJobDeployment(
+  deployment: ListedDeployment,
+  latest: { logUrl?: string } | undefined,
+  runUrl: string | undefined,
+): boolean {
+  if (deployment.marker || !runUrl || !latest?.logUrl) return false;
+  return latest.logUrl === runUrl || latest.logUrl.startsWith(`${runUrl}/`);
+}
+
+/**
  * Mutual exclusion through the Deployments API: our deployment already exists (and is listed), so
  * of every deployment still in progress in the environment, the oldest (lowest id) proceeds and the
  * others refuse. Two runs that start together both see both, and agree.
@@ -79,6 +93,7 @@ export async function acquireEnvironment(
   environment: string,
   ours: ListedDeployment,
   ignoreIds: readonly number[],
+  runUrl?: string,
 ): Promise<LockAnswer> {
   const deployments = await api.list(environment);
   const oursCreated = Date.parse(ours.createdAt);
@@ -87,8 +102,9 @@ export async function acquireEnvironment(
     .filter((d) => !(oursCreated - Date.parse(d.createdAt) > STALE_AFTER_MS));
   // Oldest first: the first one still in progress holds the environment.
   for (const candidate of candidates.sort((a, b) => a.id - b.id)) {
-    const [latest] = await api.states(candidate.id);
-    if (ACTIVE.has(latest)) return { acquired: false, holder: candidate };
+    const [latest] = await api.statuses(candidate.id);
+    if (isThisRunsJobDeployment(candidate, latest, runUrl)) continue;
+    if (ACTIVE.has(latest?.state)) return { acquired: false, holder: candidate };
   }
   return { acquired: true };
 }

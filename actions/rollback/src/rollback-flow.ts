@@ -4,7 +4,7 @@
  * it out with the strategy, verify it, and measure the deadline. One attempt: never a loop.
  */
 import { elapsed, type RunContext, refOf } from './context';
-import type { ListedDeployment } from './deployments';
+import { type ListedDeployment, refusedDescription } from './deployments';
 import { verifyHealth } from './health';
 import { acquireEnvironment, findKnownGood } from './known-good';
 import { knownGoodRef, rollbackEnv, runStrategy } from './strategies';
@@ -96,11 +96,17 @@ export async function rollBack(ctx: RunContext, request: RollbackRequest): Promi
   ctx.note(`Rollback deployment #${rollbackDeployment.id} created for ${knownGood.sha.slice(0, 7)}.`);
   await ctx.status(rollbackDeployment, 'in_progress', `Rolling back to ${knownGoodRef(knownGood)}`);
 
-  const lock = await acquireEnvironment(api, config.environment, rollbackDeployment, [bad.id]);
+  const lock = await acquireEnvironment(
+    api,
+    config.environment,
+    rollbackDeployment,
+    [bad.id],
+    ctx.deps.runUrl,
+  );
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to roll back at the same time (set force to override).`;
-    await ctx.status(rollbackDeployment, 'error', `Refused: deployment #${lock.holder.id} is in progress`);
+    await ctx.status(rollbackDeployment, 'error', refusedDescription(lock.holder.id));
     ctx.note(result.message);
     return;
   }

@@ -5,9 +5,9 @@
  */
 import { isConfigurationError } from '@qeml/action-kit';
 import { createContext, type RunContext, refOf } from './context';
-import { type ListedDeployment, WriteBudgetExceeded } from './deployments';
+import { type ListedDeployment, refusedDescription, WriteBudgetExceeded, wasRefused } from './deployments';
 import { verifyHealth } from './health';
-import { acquireEnvironment } from './known-good';
+import { acquireEnvironment, isThisRunsJobDeployment } from './known-good';
 import { runBlueGreen, runCanary } from './progressive';
 import { deadlineText, rollBack } from './rollback-flow';
 import { knownGoodRef } from './strategies';
@@ -22,11 +22,18 @@ function deployEnv(ctx: RunContext, deployment: ListedDeployment): Record<string
   };
 }
 
+/** Deployments passed over when looking for the newest one a mode works on. */
+const MAX_SKIPPED = 10;
+
 /**
- * The deployment a mode works on: `deployment-id`, else the environment's newest. When there is
+ * The deployment a mode works on: `deployment-id`, else the environment's newest carried out. When there is
  * none, the run is refused ("Nothing to verify: ...") and undefined returned.
  */
-async function targetDeployment(ctx: RunContext, action: string): Promise<ListedDeployment | undefined> {
+async function targetDeployment(
+  ctx: RunContext,
+  action: string,
+  skipThisJob = false,
+): Promise<ListedDeployment | undefined> {
   const { config, api, result } = ctx;
   let deployment: ListedDeployment | undefined;
   let why = `no deployment of '${config.environment}'`;
@@ -34,12 +41,46 @@ async function targetDeployment(ctx: RunContext, action: string): Promise<Listed
     const found = await api.get(config.deploymentId);
     if (found.environment === config.environment) deployment = found;
     else why = `deployment #${found.id} belongs to '${found.environment}', not '${config.environment}'`;
-  } else deployment = (await api.list(config.environment))[0];
+  } else {
+    // The newest, past deployments a refused run left (never carried out) and, for a rollback, the
+    // one GitHub records for this very job when it names `environment:`.
+    const listed = (await api.list(config.environment)).slice(0, MAX_SKIPPED + 1);
+    for (const candidate of listed) {
+      const [latest] = await api.statuses(candidate.id);
+      if (wasRefused(candidate, latest)) continue;
+      if (skipThisJob && isThisRunsJobDeployment(candidate, latest, ctx.deps.runUrl)) continue;
+      deployment = candidate;
+      break;
+    }
+  }
   if (!deployment) {
     result.outcome = 'refused';
     result.message = `Nothing to ${action}: ${why}.`;
   }
   return deployment;
+}
+
+/**
+ * The environment's newest deployment is still going on (another run's deploy or rollback, which
+ * verifies it itself): refused, unless `deployment-id` names it or `force` is set. True when refused.
+ */
+async function refusedWhileInProgress(
+  ctx: RunContext,
+  deployment: ListedDeployment,
+  doing: string,
+  anyway: string,
+): Promise<boolean> {
+  const { config, result } = ctx;
+  if (config.deploymentId !== undefined || config.force) return false;
+  const [latest] = await ctx.api.statuses(deployment.id);
+  // Ours without a status yet: another run created it a moment ago and is about to set in_progress.
+  const going = latest ? ['queued', 'pending', 'in_progress'].includes(latest.state) : !!deployment.marker;
+  if (!going) return false;
+  if (isThisRunsJobDeployment(deployment, latest, ctx.deps.runUrl)) return false;
+  result.outcome = 'refused';
+  result.message = `Deployment #${deployment.id} of '${config.environment}' is in progress: refusing to ${doing} at the same time (name it with deployment-id, or set force, to ${anyway} anyway).`;
+  ctx.note(result.message);
+  return true;
 }
 
 /** A verification that did not pass: marked failed, rolled back unless auto-rollback is off. */
@@ -99,11 +140,11 @@ async function deploy(ctx: RunContext): Promise<void> {
     `Deployment #${deployment.id} of ${ref} (${deployment.sha.slice(0, 7)}) to '${config.environment}' created.`,
   );
   await ctx.status(deployment, 'in_progress', `Deploying ${ref}`);
-  const lock = await acquireEnvironment(api, config.environment, deployment, []);
+  const lock = await acquireEnvironment(api, config.environment, deployment, [], ctx.deps.runUrl);
   if (!lock.acquired && !config.force) {
     result.outcome = 'refused';
     result.message = `Deployment #${lock.holder.id} of '${config.environment}' is in progress: refusing to deploy at the same time (set force to override).`;
-    await ctx.status(deployment, 'error', `Refused: deployment #${lock.holder.id} is in progress`);
+    await ctx.status(deployment, 'error', refusedDescription(lock.holder.id));
     ctx.note(result.message);
     return;
   }
@@ -154,6 +195,8 @@ async function verify(ctx: RunContext): Promise<void> {
   const deployment = await targetDeployment(ctx, 'verify');
   if (!deployment) return;
   result.deployment = refOf(deployment);
+  // Only ours: our deploy and rollback runs verify their own deployment; another tool's waits for us.
+  if (deployment.marker && (await refusedWhileInProgress(ctx, deployment, 'verify it', 'verify it'))) return;
   ctx.note(
     `Verifying deployment #${deployment.id} (${deployment.marker?.ref ?? deployment.ref}, ${deployment.sha.slice(0, 7)}).`,
   );
@@ -168,19 +211,10 @@ async function verify(ctx: RunContext): Promise<void> {
 
 async function rollbackNow(ctx: RunContext): Promise<void> {
   const { config, result } = ctx;
-  const bad = await targetDeployment(ctx, 'roll back');
+  const bad = await targetDeployment(ctx, 'roll back', true);
   if (!bad) return;
   result.deployment = refOf(bad);
-  if (config.deploymentId === undefined && !config.force) {
-    const [latest] = await ctx.api.states(bad.id);
-    if (latest === 'queued' || latest === 'pending' || latest === 'in_progress') {
-      // The newest deployment is still going on (another run's deploy or rollback): not now.
-      result.outcome = 'refused';
-      result.message = `Deployment #${bad.id} of '${config.environment}' is in progress: refusing to roll back at the same time (name it with deployment-id, or set force, to roll it back anyway).`;
-      ctx.note(result.message);
-      return;
-    }
-  }
+  if (await refusedWhileInProgress(ctx, bad, 'roll back', 'roll it back')) return;
   ctx.note(`Rolling back deployment #${bad.id} (${bad.marker?.ref ?? bad.ref}) on request.`);
   await rollBack(ctx, {
     bad,

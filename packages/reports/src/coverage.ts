@@ -14,10 +14,21 @@ interface FileEntry {
    * bit 2 covered; counted into `lineTotals` at the end. Memory follows line numbers, not records.
    */
   flags?: Uint8Array;
+  /** Its line numbers far past what its records fill, with the same bits (a hostile number costs one entry). */
+  farFlags?: Map<number, number>;
+  /** Lines recorded into `flags`/`farFlags` so far. */
+  records?: number;
   /** Branch point (line, or a format's own key) → covered/total. */
   branches: Map<number | string, [number, number]>;
   lineTotals?: Counts;
 }
+
+/**
+ * A file whose lines are not kept grows its byte-per-line array only as far as its records could
+ * fill (a few bytes per record, plus a free kilobyte): memory follows the input, never a line number.
+ */
+const FLAG_LINES_PER_RECORD = 8;
+const FLAG_LINES_FREE = 1024;
 
 export class CoverageBuilder {
   private readonly files = new Map<string, FileEntry>();
@@ -44,14 +55,26 @@ export class CoverageBuilder {
   line(entry: FileEntry, line: number, hits: number): void {
     if (!Number.isInteger(line) || line < 0) return;
     const count = Number.isFinite(hits) && hits > 0 ? hits : 0;
-    if (entry.flags) {
+    if (!entry.flags) {
+      entry.lines.set(line, (entry.lines.get(line) ?? 0) + count);
+      return;
+    }
+    const bits = count > 0 ? 3 : 1;
+    entry.records = (entry.records ?? 0) + 1;
+    const far = entry.farFlags?.get(line);
+    if (far !== undefined) entry.farFlags?.set(line, far | bits);
+    else if (line >= entry.flags.length && line > FLAG_LINES_PER_RECORD * entry.records + FLAG_LINES_FREE) {
+      // Far past what this file's records fill: one map entry, not an array that long.
+      entry.farFlags ??= new Map();
+      entry.farFlags.set(line, bits);
+    } else {
       if (line >= entry.flags.length) {
         const grown = new Uint8Array(Math.max(line + 1, entry.flags.length * 2));
         grown.set(entry.flags);
         entry.flags = grown;
       }
-      entry.flags[line]! |= count > 0 ? 3 : 1;
-    } else entry.lines.set(line, (entry.lines.get(line) ?? 0) + count);
+      entry.flags[line]! |= bits;
+    }
   }
 
   branch(entry: FileEntry, key: number | string, covered: number, total: number): void {
@@ -91,7 +114,7 @@ export class CoverageBuilder {
         lines: entry.lines,
         branches: fileBranches,
       };
-      if (entry.flags) entry.lineTotals = flagCounts(entry.flags);
+      if (entry.flags) entry.lineTotals = flagCounts([entry.flags, entry.farFlags?.values() ?? []]);
       if (entry.lineTotals) {
         file.lineTotals = entry.lineTotals;
         lines.covered += entry.lineTotals.covered;
@@ -114,11 +137,13 @@ export class CoverageBuilder {
   }
 }
 
-function flagCounts(flags: Uint8Array): Counts {
+function flagCounts(parts: Iterable<number>[]): Counts {
   const counts: Counts = { covered: 0, total: 0 };
-  for (const flag of flags) {
-    if (flag & 1) counts.total++;
-    if (flag & 2) counts.covered++;
+  for (const flags of parts) {
+    for (const flag of flags) {
+      if (flag & 1) counts.total++;
+      if (flag & 2) counts.covered++;
+    }
   }
   return counts;
 }

@@ -18,7 +18,7 @@ export interface ReportLimits {
   maxBytes: number;
   /** Bytes of a JSON report (parsed whole once read, so its cap is lower). */
   maxJsonBytes: number;
-  /** XML elements, or text records, in one file before it is refused. */
+  /** XML elements, or text records (and lines spanned by Go cover blocks), in one file before it is refused. */
   maxEntries: number;
   /** Detail items kept per list (findings, test failures, complexity items); counts go on past it. */
   maxItems: number;

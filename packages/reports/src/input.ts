@@ -120,18 +120,26 @@ function contentKind(head: string): ContentKind {
 
 /** The decoded text as lines (no line ending), counting them against `maxEntries`. */
 export async function* lines(chunks: AsyncIterable<string>, maxEntries: number): AsyncGenerator<string> {
-  let rest = '';
   let count = 0;
   const counted = (line: string): string => {
     count++;
     if (count > maxEntries) throw new ReportInputError(`has over ${maxEntries} lines: stopped`);
     return line.endsWith('\r') ? line.slice(0, -1) : line;
   };
+  // A line's start waits in `pending` until its newline comes: each chunk is scanned once, so one
+  // huge line costs linear time (re-splitting `rest + chunk` would rescan it for every chunk).
+  let pending: string[] = [];
   for await (const chunk of chunks) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
+    if (!chunk.includes('\n')) {
+      pending.push(chunk);
+      continue;
+    }
+    const parts = chunk.split('\n');
+    parts[0] = pending.join('') + parts[0];
+    pending = [parts.pop() ?? ''];
     for (const part of parts) yield counted(part);
   }
+  const rest = pending.join('');
   if (rest) yield counted(rest);
 }
 

@@ -118,4 +118,25 @@ describe.each(bundleNodes())('rollback bundle under $label', ({ path: node }) =>
     expect(written).toContain('Rollback to release-1 verified healthy');
     expect(written).not.toContain('s3cr3t-Passw0rd');
   });
+
+  test('a token in a health URL query is sent, and never written to statuses, environment URL, summary, report or issue', async () => {
+    const world = worlds.current;
+    addVerifiedDeployment(world, 'release-1');
+    const step = await runRollbackBundle(node, world, {
+      ...deployMain(world),
+      'health-urls': `${world.service.healthUrl}?token=q5ecret-T0ken-value&verbose=1`,
+      'open-issue': 'true',
+    });
+    expect(step.outputs['rolled-back']).toBe('true');
+    const written = [
+      step.summary,
+      step.outputs.report ?? '',
+      JSON.stringify(world.sim.requests.map((r) => r.body ?? null)),
+    ].join('\n');
+    expect(written).toContain(`${world.service.healthUrl}?token=***&verbose=***`);
+    expect(written).not.toContain('q5ecret-T0ken-value');
+    const rollbackId = Number(step.outputs['rollback-deployment-id']);
+    for (const status of statusRecords(world, rollbackId))
+      expect(status.environmentUrl).toBe(world.service.healthUrl);
+  });
 });

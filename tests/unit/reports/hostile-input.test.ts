@@ -116,6 +116,69 @@ describe('size, entry, item and time caps', () => {
     ]);
   });
 
+  test('one 8 MB line in 1 kB chunks is read in linear time (a text report with no newline in sight)', async () => {
+    const path = 'x'.repeat(8 * 1024 * 1024);
+    const text = Buffer.from(`SF:${path}\nDA:1,1\nend_of_record\n`);
+    async function* chunks() {
+      for (let at = 0; at < text.length; at += 1024) yield text.subarray(at, at + 1024);
+    }
+    const started = Date.now();
+    const result = await parseReport('lcov.info', { source: memorySource({ 'lcov.info': chunks }) });
+    expect(isReportError(result) ? result.error : result.coverage?.lines).toEqual({ covered: 1, total: 1 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 60_000);
+
+  test('a huge line number in a file whose lines are not kept costs nothing (no array that long)', async () => {
+    const lcov = 'SF:a.js\nDA:3,0\nDA:2000000000,1\nDA:2000000000,2\nend_of_record\n';
+    const started = Date.now();
+    const result = await parseText(lcov, { keepLines: () => false });
+    expect(isReportError(result) ? result.error : result.coverage?.files[0]?.lineTotals).toEqual({
+      covered: 1,
+      total: 2,
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 60_000);
+
+  test('files whose lines are not kept cost memory by their records, not by their highest line number', async () => {
+    const lcov = Array.from({ length: 300 }, (_, i) => `SF:f${i}.js\nDA:1000000,1\nend_of_record\n`).join('');
+    const base = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    // Called as each file starts, while every earlier file's entry is still held.
+    const keepLines = () => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
+      return false;
+    };
+    const result = await parseText(lcov, { keepLines });
+    expect(isReportError(result) ? result.error : result.coverage?.lines).toEqual({
+      covered: 300,
+      total: 300,
+    });
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  test('a file whose lines are not kept counts the same lines as one whose lines are', async () => {
+    const record = fc.tuple(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 2 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 200 }), async (records) => {
+        const lcov = `SF:a.js\n${records.map(([line, hits]) => `DA:${line},${hits}\n`).join('')}end_of_record\n`;
+        const kept = await parseText(lcov);
+        const counted = await parseText(lcov, { keepLines: () => false });
+        if (isReportError(kept) || isReportError(counted)) throw new Error('not parsed');
+        expect(counted.coverage?.lines).toEqual(kept.coverage?.lines);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a Go cover block spanning two billion lines is refused at once, not expanded line by line', async () => {
+    const started = Date.now();
+    const result = await parseText('mode: set\nexample.com/a.go:1.1,2000000000.2 1 1\n', {
+      limits: { maxEntries: 1000 },
+    });
+    expectError(result, /^report has cover blocks spanning over 1000 lines: stopped$/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 60_000);
+
   test('a file that takes too long (injected clock) is stopped', async () => {
     let now = 0;
     const clock = { now: () => (now += 60_000) };

@@ -58,6 +58,24 @@ describe('readRollbackConfig', () => {
     expect(message).toContain('Input \'body-pattern\' got "(unclosed"');
   });
 
+  test('a verify-timeout too short for the consecutive successes asked for is refused, naming the inputs', async () => {
+    const base = { 'health-urls': 'https://s/h', 'auto-rollback': 'false' };
+    await expect(read({ ...base, interval: '3m' })).rejects.toThrow(
+      "Input 'verify-timeout' is 5m, but 3 consecutive successes ('successes') every 3m ('interval') need 6m: verification could never pass",
+    );
+    await expect(read({ ...base, interval: '1m', 'initial-delay': '4m' })).rejects.toThrow(
+      /Input 'verify-timeout' is 5m, .* need 6m/,
+    );
+    // Exactly enough: checks at 0, 2m30s and 5m.
+    expect((await read({ ...base, interval: '150s' })).health.intervalMs).toBe(150_000);
+  });
+
+  test('environment-url must be an http(s) URL (the link of every status), named in the message', async () => {
+    await expect(
+      read({ 'health-urls': 'https://s/h', 'auto-rollback': 'false', 'environment-url': 'shop.example' }),
+    ).rejects.toThrow(`Input 'environment-url' got "shop.example": expected an http(s) URL`);
+  });
+
   test('a rollback needs a way to roll back and a way to verify it', async () => {
     await expect(read({ mode: 'rollback' })).rejects.toThrow(
       /Input 'health-urls' or input 'health-command' is required for mode rollback/,

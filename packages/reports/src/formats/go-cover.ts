@@ -48,10 +48,18 @@ export async function parseGoCover(lines: AsyncIterable<string>, context: ParseC
   const builder = new CoverageBuilder(context.keepLines);
   const lineHits = new Map<string, Map<number, number>>();
   const statements = { covered: 0, total: 0 };
+  // Every line a block spans becomes an entry: counted against the entry cap before any is made.
+  let spanned = 0;
   for (const block of blocks.values()) {
     statements.total += block.statements;
     if (block.count > 0) statements.covered += block.statements;
     if (block.statements === 0) continue;
+    spanned += Math.max(0, block.end - block.start + 1);
+    if (spanned > context.limits.maxEntries) {
+      throw new ReportInputError(
+        `has cover blocks spanning over ${context.limits.maxEntries} lines: stopped`,
+      );
+    }
     const perFile = lineHits.get(block.file) ?? new Map<number, number>();
     lineHits.set(block.file, perFile);
     for (let line = block.start; line <= block.end; line++) {
