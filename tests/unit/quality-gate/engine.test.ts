@@ -262,6 +262,18 @@ describe('readChanges', () => {
     ).toBe('git');
   });
 
+  test("a pull request past the API's 3000-file cap is read with git when the history is there", async () => {
+    const git = async () => '--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1,2 @@\n a\n+b\n';
+    const capped = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `src/f${i}.py`,
+      status: 'modified',
+      patch: '@@ -1 +1 @@\n-a\n+b',
+    }));
+    const changes = await readChanges(source, { github: client(capped), git, logger: new RecordingLogger() });
+    expect(changes.from).toBe('git');
+    expect(changes.note).toContain('3000');
+  });
+
   test('a shallow checkout without the base commit: no diff, and the summary says how to fix it', async () => {
     const logger = new RecordingLogger();
     const git = async () => {
