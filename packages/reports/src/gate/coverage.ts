@@ -96,7 +96,8 @@ export function mergeCoverage(
 }
 
 export function percentOf(counts: Counts): number | null {
-  return counts.total === 0 ? null : (counts.covered / counts.total) * 100;
+  // Multiplied first: 57 / 100 * 100 is 56.99999999999999, which a ">= 57" condition would fail.
+  return counts.total === 0 ? null : (counts.covered * 100) / counts.total;
 }
 
 /** Diff coverage of `changes` against the reports' files. */
@@ -135,7 +136,7 @@ export function diffCoverage(
     result.covered += file.covered;
     result.files.push(file);
   }
-  if (result.measured > 0) result.percent = (result.covered / result.measured) * 100;
+  if (result.measured > 0) result.percent = (result.covered * 100) / result.measured;
   if (result.files.length === 0 && result.changedLines > 0 && files.length > 0) {
     result.mappingTried = files.slice(0, 5).map((file) => ({
       reportPath: file.path,
