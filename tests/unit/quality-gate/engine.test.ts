@@ -5,6 +5,7 @@ import {
   type BaselineStore,
   type GateConfig,
   type GateDeps,
+  gateText,
   readChanges,
   readGateConfig,
   runGate,
@@ -93,6 +94,31 @@ describe('runGate', () => {
       expect(logger.messages('warning')).toContain(
         `Input 'security': "*.sarif" matched no file in the workspace`,
       );
+    });
+  });
+
+  test('an input none of whose globs found a report fails the gate (a typo never passes it for good)', async () => {
+    await withTempDir(async (dir) => {
+      await writeFiles(dir, { 'lcov.info': '' });
+      const { gateDeps } = deps(dir, { 'lcov.info': coverageOf(9) });
+      const typo = await runGate(
+        await config({ baseline: 'none', coverage: 'coverge.xml', security: '' }),
+        gateDeps,
+      );
+      expect([typo.verdict, typo.passed]).toEqual(['fail', false]);
+      expect(typo.missing).toEqual(['coverage']);
+      expect(gateText(typo)).toContain('Failed: no coverage report found');
+      // One of several globs matching is enough; fail-on never still passes the step.
+      const either = await runGate(
+        await config({ baseline: 'none', coverage: '*.info\ncoverage.xml', security: '' }),
+        gateDeps,
+      );
+      expect(either.passed).toBe(true);
+      const never = await runGate(
+        await config({ baseline: 'none', coverage: 'coverge.xml', security: '', 'fail-on': 'never' }),
+        gateDeps,
+      );
+      expect(never.passed).toBe(true);
     });
   });
 
