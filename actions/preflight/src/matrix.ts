@@ -78,9 +78,9 @@ export function pruneMatrix(combos: Combination[], allowed: Record<string, strin
   );
 }
 
-/** The value of the `matrix` output: include-only, so `fromJSON` gives exactly these jobs. */
+/** The value of the `matrix` output: include-only, so `fromJSON` gives exactly these jobs; never empty (one job `{}`). */
 export function matrixOutput(combos: Combination[]): { include: Combination[] } {
-  return { include: combos };
+  return { include: combos.length > 0 ? combos : [{}] };
 }
 
 /** The values one dimension takes across the jobs (as strings, in first-seen order). */
