@@ -137,7 +137,13 @@ async function pushChanges(event: RunEvent, deps: ChangeDeps): Promise<ChangeSet
   const base = defaultBranch ? await history.defaultBranchCommit(defaultBranch) : undefined;
   if (base) {
     const set = await rangeChanges(history, base, after, `${defaultBranch}...${short(after)}`);
-    return { ...set, how: `force push (${short(before)} is not an ancestor of ${short(after)}): ${set.how}` };
+    // A force push of the default branch itself: its merge-base with itself is `after`, no change.
+    if (set.full || set.base !== after) {
+      return {
+        ...set,
+        how: `force push (${short(before)} is not an ancestor of ${short(after)}): ${set.how}`,
+      };
+    }
   }
   if (await history.has(before)) {
     return twoDotChanges(history, before, after, `force push: git diff ${short(before)} ${short(after)}`);

@@ -52,10 +52,12 @@ export function expandMatrix(spec: MatrixSpec): Combination[] {
   combos = combos.filter(
     (combo) => !spec.exclude.some((ex) => Object.entries(ex).every(([k, v]) => same(combo[k], v))),
   );
+  // Only the product's jobs are extended; a job an include added stays as it is (GitHub's example).
   const originals = combos.map((combo) => ({ ...combo }));
+  const productJobs = combos.length;
   for (const entry of spec.include) {
     let extended = false;
-    combos.forEach((combo, i) => {
+    combos.slice(0, productJobs).forEach((combo, i) => {
       const original = originals[i] ?? {};
       const agrees = Object.entries(entry).every(([k, v]) => !(k in original) || same(original[k], v));
       if (!agrees) return;
@@ -64,7 +66,6 @@ export function expandMatrix(spec: MatrixSpec): Combination[] {
     });
     if (!extended) {
       combos.push({ ...entry });
-      originals.push({});
     }
   }
   return combos;
@@ -77,9 +78,9 @@ export function pruneMatrix(combos: Combination[], allowed: Record<string, strin
   );
 }
 
-/** The value of the `matrix` output: include-only, so `fromJSON` gives exactly these jobs. */
+/** The value of the `matrix` output: include-only, so `fromJSON` gives exactly these jobs; never empty (one job `{}`). */
 export function matrixOutput(combos: Combination[]): { include: Combination[] } {
-  return { include: combos };
+  return { include: combos.length > 0 ? combos : [{}] };
 }
 
 /** The values one dimension takes across the jobs (as strings, in first-seen order). */

@@ -19,8 +19,7 @@ export const Output = {
  * matrix and `should-run` is false); without a `matrix` input it is `{"include":[{}]}`: one job.
  */
 export function setPreflightOutputs(runner: Runner, result: PreflightResult): void {
-  const jobs = result.matrix.length > 0 ? result.matrix : [{}];
-  runner.setOutput(Output.Matrix, JSON.stringify(matrixOutput(jobs)));
+  runner.setOutput(Output.Matrix, JSON.stringify(matrixOutput(result.matrix)));
   runner.setOutput(Output.ShouldRun, String(result.shouldRun));
   runner.setOutput(Output.ChangedFiles, JSON.stringify(result.changes.files.map((file) => file.path)));
   runner.setOutput(Output.Suites, JSON.stringify(result.suites));

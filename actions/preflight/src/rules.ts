@@ -92,11 +92,27 @@ export interface Selection {
 }
 
 /**
+ * In order, as GitHub's `paths` filters: a path is in the group when the last pattern that matches
+ * it is not a `!` one. (picomatch given a list would take `!docs/api/**` alone as "anything else".)
+ */
+function groupMatcher(patterns: string[]): (path: string) => boolean {
+  const steps = patterns.map((pattern) => {
+    const negated = pattern.startsWith('!');
+    return { negated, match: picomatch(negated ? pattern.slice(1) : pattern, { dot: true }) };
+  });
+  return (path) => {
+    let inGroup = false;
+    for (const step of steps) if (step.match(path)) inGroup = !step.negated;
+    return inGroup;
+  };
+}
+
+/**
  * The decision: files in no group run everything; a `full` group runs everything; files only in
  * `run: false` groups run nothing; otherwise the union of the selected groups' suites and values.
  */
 export function selectByRules(files: ChangedFile[], groups: RuleGroup[]): Selection {
-  const matchers = groups.map((group) => ({ group, match: picomatch(group.paths, { dot: true }) }));
+  const matchers = groups.map((group) => ({ group, match: groupMatcher(group.paths) }));
   const hit = new Map<string, RuleGroup>();
   const unmatched: string[] = [];
   const paths = files.flatMap((file) => (file.previous ? [file.path, file.previous] : [file.path]));

@@ -98,15 +98,16 @@ export async function readChanges(
     try {
       const files = await fromApi(io.github, source);
       const missing = files.filter((f) => f.patchMissing).length;
-      if (missing === 0 || !io.git) {
-        const capped =
-          files.length >= API_FILE_CAP ? `GitHub lists the first ${API_FILE_CAP} files only` : undefined;
+      const atCap = files.length >= API_FILE_CAP;
+      if ((missing === 0 && !atCap) || !io.git) {
+        const capped = atCap ? `GitHub lists the first ${API_FILE_CAP} files only` : undefined;
         const noPatch =
           missing > 0 ? `${missing} file(s) without a patch (binary or too large for the API)` : undefined;
         const note = [capped, noPatch].filter(Boolean).join('; ') || undefined;
         return { files, from: 'api', ...(note ? { note } : {}) };
       }
-      notes.push(`${missing} file(s) came without a patch from the API`);
+      if (atCap) notes.push(`GitHub lists the first ${API_FILE_CAP} files only`);
+      if (missing > 0) notes.push(`${missing} file(s) came without a patch from the API`);
     } catch (error) {
       notes.push(`the pull request's files could not be listed: ${(error as Error).message}`);
     }

@@ -58,6 +58,8 @@ export interface GateResult {
   reports: ReadReport[];
   /** Globs that matched no file, by input. */
   unmatched: Array<{ kind: ReportKind; glob: string }>;
+  /** Inputs none of whose globs found a file: each fails the gate like an unreadable report. */
+  missing?: ReportKind[];
   changes: Omit<Changes, 'files'> & { count: number | null };
   baseline: BaselineOutcome;
   annotations: PlannedAnnotation[];
@@ -147,8 +149,14 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<GateR
       );
   }
 
-  // A report that cannot be read must not let the gate pass on the others alone.
-  const unreadable = read.some((r) => r.error !== undefined);
+  // A report that cannot be read, or an input none of whose globs found a file (a path typo, a
+  // step that wrote no report), must not let the gate pass on the others alone.
+  const missing = REPORT_KINDS.filter(
+    (kind) =>
+      config.globs[kind].length > 0 &&
+      config.globs[kind].every((g) => unmatched.some((u) => u.kind === kind && u.glob === g)),
+  );
+  const unreadable = read.some((r) => r.error !== undefined) || missing.length > 0;
   const verdict = unreadable ? 'fail' : evaluation.verdict;
   const passed = config.failOn === 'never' || (evaluation.passed && !unreadable);
   const { annotations, leftOut } = planAnnotations(evaluation, mapper);
@@ -160,6 +168,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<GateR
     evaluation,
     reports: read,
     unmatched,
+    missing,
     changes: { count: changes.files?.length ?? null, from: changes.from, note: changes.note },
     baseline,
     annotations,

@@ -32,6 +32,7 @@ export function verdictLine(result: GateResult): string {
     failed > 0 ? `${failed} required condition(s) not met` : '',
     warned > 0 ? `${warned} recommended condition(s) not met` : '',
     unreadable > 0 ? `${unreadable} report(s) could not be read` : '',
+    result.missing?.length ? `no ${result.missing.join(', ')} report found` : '',
   ].filter(Boolean);
   // The head says what happens to the step; the note explains a verdict the step does not follow.
   const head = !result.passed ? 'Failed' : result.verdict === 'pass' ? 'Passed' : 'Passed with warnings';
@@ -60,6 +61,10 @@ function gateTable(result: GateResult): Section {
   const status = result.evaluation.conditions.map((c) => c.status as Status);
   for (const report of result.reports.filter((r) => r.error)) {
     rows.push([`Report ${report.file}`, 'unreadable', 'readable', 'required', `fail: ${report.error}`]);
+    status.push('fail');
+  }
+  for (const kind of result.missing ?? []) {
+    rows.push([`Input ${kind}`, 'no file', 'a report', 'required', 'fail: its globs matched no file']);
     status.push('fail');
   }
   return {

@@ -77,6 +77,32 @@ describe('qeml gate', () => {
     });
   });
 
+  test('a secret a scanner quotes is redacted in the text and in --format json', async () => {
+    const key = ['AKIA', 'Z7QH2KXW4M5N6P3R'].join('');
+    const bandit = JSON.stringify({
+      generated_at: '2026-12-07T00:00:00Z',
+      results: [
+        {
+          filename: 'src/settings.py',
+          line_number: 3,
+          issue_severity: 'HIGH',
+          test_id: 'B105',
+          test_name: 'hardcoded_password_string',
+          issue_text: `Possible hardcoded password: '${key}'`,
+        },
+      ],
+    });
+    await withTempDir(async (dir) => {
+      await writeFiles(dir, { 'bandit.json': bandit });
+      for (const format of ['text', 'json']) {
+        const io = captureIO(dir);
+        await runCli(['gate', '--security', 'bandit.json', '--format', format], io);
+        if (format === 'text') expect(io.out()).toContain('hardcoded_password_string');
+        expect(io.out()).not.toContain(key);
+      }
+    });
+  });
+
   test('a bad flag value is a usage error naming the flag', async () => {
     const io = captureIO();
     expect(await runCli(['gate', '--thresholds', 'coverge: 80'], io)).toBe(2);

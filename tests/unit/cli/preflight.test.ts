@@ -46,6 +46,17 @@ describe('qeml preflight', () => {
     });
   });
 
+  test('--format json without --matrix: the matrix is one job, as the action outputs it (never empty for fromJSON)', async () => {
+    await withTempDir(async (dir) => {
+      await seedRepo(dir, { 'src/a.py': 'b\n' });
+      const io = captureIO(dir);
+      expect(await runCli(['preflight', '--base', 'main', '--head', 'topic', '--format', 'json'], io)).toBe(
+        0,
+      );
+      expect(JSON.parse(io.out()).matrix).toEqual({ include: [{}] });
+    });
+  });
+
   test('exit 1 when a check fails (a required file is missing)', async () => {
     await withTempDir(async (dir) => {
       await seedRepo(dir, { 'docs/x.md': 'y\n' });

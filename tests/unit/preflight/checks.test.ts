@@ -1,6 +1,13 @@
 // Broken projects caught by the checks, each with a message that names what to fix; all checks run.
 import { describe, expect, test } from '@jest/globals';
-import { buildReport, type CheckId, type PreflightConfig, parseChecks, runPreflight } from '@qeml/preflight';
+import {
+  buildReport,
+  type CheckId,
+  type PreflightConfig,
+  parseChecks,
+  parseMatrix,
+  runPreflight,
+} from '@qeml/preflight';
 import { withTempDir } from '../../support/temp';
 import { TestRepo, testConfig, testDeps } from './helpers';
 import { seedMatrix } from './seed-matrix';
@@ -133,6 +140,16 @@ describe('broken fixtures, each caught with a clear message', () => {
   test('requires-python excluding several versions names each', async () => {
     const { messages } = await checksOn({ 'pyproject.toml': '[project]\nrequires-python = ">=3.9,<3.11"\n' });
     expect(messages('python-version')[0]).toContain('excludes matrix version(s) 3.11, 3.12');
+  });
+
+  test('a matrix written `python: [3.9, 3.10]` (YAML reads 3.10 as 3.1) is named as the unquoted-number pitfall', async () => {
+    const { messages } = await checksOn(
+      { 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n' },
+      { matrix: parseMatrix('python: [3.9, 3.10]') },
+    );
+    expect(messages('python-version')).toHaveLength(1);
+    expect(messages('python-version')[0]).toContain('excludes matrix version(s) 3.1');
+    expect(messages('python-version')[0]).toContain("quote the versions ('3.10')");
   });
 
   test('a patch-level lower bound does not exclude the minor line (3.9 runs the newest 3.9.x)', async () => {

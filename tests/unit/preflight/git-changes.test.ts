@@ -65,6 +65,23 @@ describe('changed files of a push', () => {
     });
   });
 
+  test('a force push of the default branch itself diffs before and after, never an empty change', async () => {
+    await withTempDir(async (dir) => {
+      const repo = TestRepo.init(dir);
+      repo.commit({ 'README.md': 'r\n' });
+      const before = repo.commit({ 'src/dropped.py': 'd\n' });
+      repo.git('reset', '-q', '--hard', 'HEAD~1');
+      const after = repo.commit({ 'src/rewritten.py': 'r\n' });
+      const result = await runPreflight(
+        changesOnly(),
+        { kind: 'event', event: push(before, after, { forced: true }) },
+        testDeps(dir),
+      );
+      expect(result.changes.files.map((f) => f.path)).toEqual(['src/dropped.py', 'src/rewritten.py']);
+      expect(result.shouldRun).toBe(true);
+    });
+  });
+
   test('a shallow clone (--depth 1) is deepened with git fetch --deepen until before is found', async () => {
     await withTempDir(async (root) => {
       const origin = TestRepo.init(join(root, 'origin'));

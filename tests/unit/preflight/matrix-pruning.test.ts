@@ -113,6 +113,41 @@ describe('include and exclude', () => {
     expect(pruneMatrix(jobs, { os: ['freebsd'] })).toEqual([]);
   });
 
+  test("GitHub's documented include example: a job an include added is never extended by a later include", () => {
+    const spec = matrixSpecOf({
+      fruit: ['apple', 'pear'],
+      animal: ['cat', 'dog'],
+      include: [
+        { color: 'green' },
+        { color: 'pink', animal: 'cat' },
+        { fruit: 'apple', shape: 'circle' },
+        { fruit: 'banana' },
+        { fruit: 'banana', animal: 'cat' },
+      ],
+    });
+    expect(expandMatrix(spec)).toEqual([
+      { fruit: 'apple', animal: 'cat', color: 'pink', shape: 'circle' },
+      { fruit: 'apple', animal: 'dog', color: 'green', shape: 'circle' },
+      { fruit: 'pear', animal: 'cat', color: 'pink' },
+      { fruit: 'pear', animal: 'dog', color: 'green' },
+      { fruit: 'banana' },
+      { fruit: 'banana', animal: 'cat' },
+    ]);
+  });
+
+  test('an include-only matrix makes one job per entry', () => {
+    const spec = matrixSpecOf({
+      include: [
+        { os: 'ubuntu-latest', python: '3.12' },
+        { os: 'windows-latest', python: '3.11' },
+      ],
+    });
+    expect(expandMatrix(spec)).toEqual([
+      { os: 'ubuntu-latest', python: '3.12' },
+      { os: 'windows-latest', python: '3.11' },
+    ]);
+  });
+
   test('no job left after pruning: should-run false, and the matrix output stays the full one', async () => {
     repo.git('checkout', '-q', '-b', 'nothing-left', base);
     repo.commit({ 'src/qeml/core.py': 'x = 9\n' });

@@ -5,6 +5,7 @@ import {
   type BaselineStore,
   type GateConfig,
   type GateDeps,
+  gateText,
   readChanges,
   readGateConfig,
   runGate,
@@ -93,6 +94,31 @@ describe('runGate', () => {
       expect(logger.messages('warning')).toContain(
         `Input 'security': "*.sarif" matched no file in the workspace`,
       );
+    });
+  });
+
+  test('an input none of whose globs found a report fails the gate (a typo never passes it for good)', async () => {
+    await withTempDir(async (dir) => {
+      await writeFiles(dir, { 'lcov.info': '' });
+      const { gateDeps } = deps(dir, { 'lcov.info': coverageOf(9) });
+      const typo = await runGate(
+        await config({ baseline: 'none', coverage: 'coverge.xml', security: '' }),
+        gateDeps,
+      );
+      expect([typo.verdict, typo.passed]).toEqual(['fail', false]);
+      expect(typo.missing).toEqual(['coverage']);
+      expect(gateText(typo)).toContain('Failed: no coverage report found');
+      // One of several globs matching is enough; fail-on never still passes the step.
+      const either = await runGate(
+        await config({ baseline: 'none', coverage: '*.info\ncoverage.xml', security: '' }),
+        gateDeps,
+      );
+      expect(either.passed).toBe(true);
+      const never = await runGate(
+        await config({ baseline: 'none', coverage: 'coverge.xml', security: '', 'fail-on': 'never' }),
+        gateDeps,
+      );
+      expect(never.passed).toBe(true);
     });
   });
 
@@ -260,6 +286,18 @@ describe('readChanges', () => {
     expect(
       (await readChanges(source, { github: client(huge), git, logger: new RecordingLogger() })).from,
     ).toBe('git');
+  });
+
+  test("a pull request past the API's 3000-file cap is read with git when the history is there", async () => {
+    const git = async () => '--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1,2 @@\n a\n+b\n';
+    const capped = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `src/f${i}.py`,
+      status: 'modified',
+      patch: '@@ -1 +1 @@\n-a\n+b',
+    }));
+    const changes = await readChanges(source, { github: client(capped), git, logger: new RecordingLogger() });
+    expect(changes.from).toBe('git');
+    expect(changes.note).toContain('3000');
   });
 
   test('a shallow checkout without the base commit: no diff, and the summary says how to fix it', async () => {

@@ -1,5 +1,6 @@
 /** Benchmarks (direction, spread), JUnit (counts, failures, time per file) and complexity reports. */
 import { describe, expect, test } from '@jest/globals';
+import type { Report } from '@qeml/reports';
 import { parseFixture, parseText } from './helpers';
 
 describe('benchmarks', () => {
@@ -31,6 +32,12 @@ describe('benchmarks', () => {
     const told = await parseFixture('benchmarks/custom-smaller.json', { customBenchmarks: 'biggerIsBetter' });
     expect(told.benchmarks?.map((b) => b.biggerIsBetter)).toEqual([true, true]);
     expect(told.warnings).toEqual([]);
+  });
+
+  test('a custom benchmark\'s range in percent (benchmark.js\'s "±1.41%") is a spread relative to its value', async () => {
+    const text = JSON.stringify([{ name: 'parse', unit: 'ms', value: 2.5, range: '±1.41%' }]);
+    const report = (await parseText(text, { customBenchmarks: 'smallerIsBetter' })) as Report;
+    expect(report.benchmarks?.[0]?.stddev).toBeCloseTo(0.03525, 6);
   });
 
   test('go test -bench: -N suffix dropped, repeated runs become samples (median value), extra metrics apart', async () => {

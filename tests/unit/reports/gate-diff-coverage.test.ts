@@ -153,6 +153,15 @@ describe('diff coverage equals diff-cover on hand-computed fixtures', () => {
     expect(result.measured).toBe(0);
   });
 
+  test("a file the report names exactly is never merged with another file's lines by suffix", () => {
+    // The report covers both lib/util.py (its changed line 1 missed) and the root util.py (line 1 hit).
+    const diff = ['--- a/lib/util.py', '+++ b/lib/util.py', '@@ -0,0 +1 @@', '+x'].join('\n');
+    const report = [fileCoverage('lib/util.py', { 1: 0 }), fileCoverage('util.py', { 1: 5 })];
+    const result = diffCoverage(parseUnifiedDiff(diff), report, mapper);
+    expect([result.measured, result.covered]).toEqual([1, 0]);
+    expect(result.files[0]?.uncoveredLines).toEqual([1]);
+  });
+
   test('uncovered lines read as ranges', () => {
     expect(formatRanges([9, 3, 4, 5, 11])).toBe('3-5, 9, 11');
   });

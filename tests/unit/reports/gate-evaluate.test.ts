@@ -58,6 +58,13 @@ describe('default conditions', () => {
     expect(gate([coverageOf(85)]).verdict).toBe('pass');
   });
 
+  test('a coverage exactly at the threshold passes (57 of 100 lines is 57 %, not 56.999…)', () => {
+    const thresholds = resolveThresholds({ coverage: 57, 'coverage-recommended': 'off' });
+    const result = gate([coverageOf(57)], { thresholds });
+    expect(result.metrics['line-coverage'].value).toBe(57);
+    expect(statusOf(result, 'coverage')).toBe('pass');
+  });
+
   test('a critical or high finding fails; suppressed ones and medium do not', () => {
     const result = gate([
       findingsReport([finding('high'), finding('medium'), finding('critical', { suppressed: true })]),

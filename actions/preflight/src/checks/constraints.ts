@@ -25,6 +25,13 @@ function pythonAllowed(matrixValue: string, specifier: string): boolean | undefi
   return candidates.some((version) => pep440Satisfies(version, specifier));
 }
 
+/** `3.1` (a Python long gone) that `3.10` would satisfy: YAML and JSON read an unquoted 3.10 as the number 3.1. */
+function unquotedHint(excluded: string[], specifier: string): string {
+  const lost = excluded.filter((v) => /^3\.[12]$/.test(v) && pythonAllowed(`${v}0`, specifier) === true);
+  if (lost.length === 0) return '';
+  return `; ${lost.join(', ')} may be an unquoted ${lost.map((v) => `${v}0`).join(', ')} read as a number: quote the versions ('${lost[0]}0')`;
+}
+
 export function pythonFindings(specifier: string | undefined, versions: string[]): CheckFindings {
   if (specifier === undefined) return { problems: [], note: 'no requires-python' };
   if (!pep440Valid(specifier)) {
@@ -49,7 +56,7 @@ export function pythonFindings(specifier: string | undefined, versions: string[]
       {
         level: 'error',
         file: 'pyproject.toml',
-        message: `requires-python "${specifier}" excludes matrix version(s) ${excluded.join(', ')}: those jobs cannot install the package (drop them from the matrix or widen requires-python)`,
+        message: `requires-python "${specifier}" excludes matrix version(s) ${excluded.join(', ')}: those jobs cannot install the package (drop them from the matrix or widen requires-python)${unquotedHint(excluded, specifier)}`,
       },
     ],
     note: '',

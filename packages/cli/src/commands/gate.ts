@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConsoleLogger, isConfigurationError, systemClock } from '@qeml/action-kit';
+import { createConsoleLogger, isConfigurationError, redact, redactDeep, systemClock } from '@qeml/action-kit';
 import type { ChangeSource, GateConfig, GateDeps } from '@qeml/quality-gate';
 import { type CliIO, type Command, UsageError } from '../command';
 
@@ -108,8 +108,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     deps.baselineStore = createJsonCache({ name: 'quality-gate-baseline', env: io.env, logger });
   }
   const result = await runGate(config, deps);
+  // A scanner's finding may quote the secret it found: redacted, as the action's outputs are.
   io.stdout.write(
-    values.format === 'json' ? `${JSON.stringify(buildReport(result), null, 2)}\n` : gateText(result),
+    values.format === 'json'
+      ? `${JSON.stringify(redactDeep(buildReport(result)), null, 2)}\n`
+      : redact(gateText(result)),
   );
   return result.passed ? 0 : 1;
 }

@@ -64,6 +64,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     DEFAULT_CHECK_SETTINGS,
     diskWorkspace,
     freeBytes,
+    matrixOutput,
     onPath,
     parseChecks,
     parseMatrix,
@@ -105,7 +106,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   );
   if (values.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ ...buildReport(result), matrix: { include: result.matrix } }, null, 2)}\n`,
+      `${JSON.stringify({ ...buildReport(result), matrix: matrixOutput(result.matrix) }, null, 2)}\n`,
     );
   } else {
     io.stdout.write(`${resultText(result)}\n`);

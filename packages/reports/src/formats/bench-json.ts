@@ -57,8 +57,9 @@ export function parseCustomBenchmarks(doc: unknown[], context: ParseContext): Pa
         ? BIGGER_UNITS.test(unit)
         : context.customBenchmarks === 'biggerIsBetter';
     const benchmark: Benchmark = { name, value, unit, biggerIsBetter };
-    const spread = /([\d.]+)/.exec(str(entry.range) ?? '');
-    if (spread) benchmark.stddev = Number(spread[1]);
+    // "± 300" is in the unit; benchmark.js writes "±1.41%", a share of the value.
+    const spread = /([\d.]+)\s*(%?)/.exec(str(entry.range) ?? '');
+    if (spread) benchmark.stddev = Number(spread[1]) * (spread[2] ? Math.abs(value) / 100 : 1);
     benchmarks.push(benchmark);
   }
   if (context.customBenchmarks === undefined && benchmarks.length > 0) {

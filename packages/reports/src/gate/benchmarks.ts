@@ -88,7 +88,7 @@ export function compareBenchmarks(
     }
     const worse = bench.biggerIsBetter ? base.value - bench.value : bench.value - base.value;
     delta.baseline = base.value;
-    delta.worsePercent = (worse / Math.abs(base.value)) * 100;
+    delta.worsePercent = (worse * 100) / Math.abs(base.value);
     delta.noise = noiseBound(bench, base);
     const beyondNoise = delta.noise === null || Math.abs(worse) > delta.noise;
     delta.beyondNoise = beyondNoise;

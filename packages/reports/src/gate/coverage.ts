@@ -54,8 +54,15 @@ export function mergeCoverage(
   // Files with counts but no per-line detail (Istanbul's summary, or lines not kept): summed apart.
   const countsOnly = new Map<string, Counts>();
   const branches = { covered: 0, total: 0 };
-  for (const file of files) {
-    const key = mapper.match(file.path, file.roots, known) ?? mapper.candidates(file.path, file.roots)[0];
+  // A known path some report names exactly is that file's: another file may not reach it by suffix.
+  const exact = files.map((file) => mapper.candidates(file.path, file.roots).find((c) => known.has(c)));
+  const claimed = new Set(exact.filter((path) => path !== undefined));
+  const unclaimed = new Set([...known].filter((path) => !claimed.has(path)));
+  for (const [index, file] of files.entries()) {
+    const key =
+      exact[index] ??
+      mapper.match(file.path, file.roots, unclaimed) ??
+      mapper.candidates(file.path, file.roots)[0];
     if (key === undefined) continue;
     if (file.lines.size === 0 && file.lineTotals) {
       const counts = countsOnly.get(key) ?? { covered: 0, total: 0 };
@@ -89,7 +96,8 @@ export function mergeCoverage(
 }
 
 export function percentOf(counts: Counts): number | null {
-  return counts.total === 0 ? null : (counts.covered / counts.total) * 100;
+  // Multiplied first: 57 / 100 * 100 is 56.99999999999999, which a ">= 57" condition would fail.
+  return counts.total === 0 ? null : (counts.covered * 100) / counts.total;
 }
 
 /** Diff coverage of `changes` against the reports' files. */
@@ -128,7 +136,7 @@ export function diffCoverage(
     result.covered += file.covered;
     result.files.push(file);
   }
-  if (result.measured > 0) result.percent = (result.covered / result.measured) * 100;
+  if (result.measured > 0) result.percent = (result.covered * 100) / result.measured;
   if (result.files.length === 0 && result.changedLines > 0 && files.length > 0) {
     result.mappingTried = files.slice(0, 5).map((file) => ({
       reportPath: file.path,
