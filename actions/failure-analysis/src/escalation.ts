@@ -7,7 +7,13 @@
 import { createHash } from 'node:crypto';
 import type { Redactor } from '@qeml/action-kit';
 import { Summary } from '@qeml/action-kit';
-import { formatMarker, type GitHubClient, parseMarker, upsertMarkedIssue } from '@qeml/action-kit/github';
+import {
+  findMarkedComment,
+  formatMarker,
+  type GitHubClient,
+  parseMarker,
+  upsertMarkedIssue,
+} from '@qeml/action-kit/github';
 import { type Finding, normalizeLine } from '@qeml/diagnosis';
 import type { AnalysedRun, FailedJob, IssueOutcome } from './model';
 import { excerptLines, reasonOf } from './reason';
@@ -179,15 +185,8 @@ export async function commentRecovered(
       continue;
     if (!state.branches?.includes(run.branch)) continue;
     const marker = { kind: RECOVERED_KIND, id: `${parsed.marker.id}@${state.lastSeen ?? ''}` };
-    const comments = await github.paginate(github.rest.issues.listComments, {
-      ...repo,
-      issue_number: issue.number,
-      per_page: 100,
-    });
-    const said = comments.some((comment) => {
-      const found = parseMarker(comment.body)?.marker;
-      return found?.kind === marker.kind && found.id === marker.id;
-    });
+    const said =
+      (await findMarkedComment(github, { ...repo, issueNumber: issue.number, marker })) !== undefined;
     if (!said) {
       await github.rest.issues.createComment({
         ...repo,

@@ -4,8 +4,7 @@ import {
   defineInputs,
   envInputSource,
   type InputSource,
-  isConfigurationError,
-  readInputs,
+  readInputsCollecting,
 } from '@qeml/action-kit';
 import type { AnalysisTarget } from './failure-analysis';
 import { DEFAULT_LADDER, RUNGS, type Rung } from './ladder';
@@ -76,14 +75,7 @@ export async function readFailureAnalysisConfig(
   context: RunContext,
   source: InputSource = envInputSource(),
 ): Promise<ActionConfig> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof failureAnalysisSchema>>> | undefined;
-  try {
-    values = await readInputs(failureAnalysisSchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(failureAnalysisSchema, source);
   if (!values) throw new ConfigurationError(problems);
 
   const ladder = values[Input.Ladder];

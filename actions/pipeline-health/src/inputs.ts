@@ -4,9 +4,8 @@ import {
   defineInputs,
   envInputSource,
   type InputSource,
-  isConfigurationError,
   parseDuration,
-  readInputs,
+  readInputsCollecting,
 } from '@qeml/action-kit';
 import type { HealthConfig } from './pipeline-health';
 
@@ -69,14 +68,7 @@ export async function readHealthConfig(
   repository: string | undefined,
   source: InputSource = envInputSource(),
 ): Promise<HealthInputs> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof healthSchema>>> | undefined;
-  try {
-    values = await readInputs(healthSchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(healthSchema, source);
   const [owner, repo, extra] = (repository ?? '').split('/');
   if (!owner || !repo || extra !== undefined)
     problems.push(

@@ -4,8 +4,7 @@ import {
   defineInputs,
   envInputSource,
   type InputSource,
-  isConfigurationError,
-  readInputs,
+  readInputsCollecting,
 } from '@qeml/action-kit';
 import { parseChecks, parseMatrix, parseRulesText } from './config';
 import type { PreflightConfig } from './preflight';
@@ -48,14 +47,7 @@ export interface PreflightInputs {
 
 /** Reads every input; all problems come back together in one ConfigurationError. */
 export async function readPreflightInputs(source: InputSource = envInputSource()): Promise<PreflightInputs> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof preflightSchema>>> | undefined;
-  try {
-    values = await readInputs(preflightSchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(preflightSchema, source);
   const parsed = <T>(name: string, parse: (text: string) => T, example: string): T | undefined => {
     try {
       return parse(source(name) ?? '');

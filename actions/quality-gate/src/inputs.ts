@@ -6,6 +6,7 @@ import {
   type InputSource,
   isConfigurationError,
   readInputs,
+  readInputsCollecting,
 } from '@qeml/action-kit';
 import {
   type Condition,
@@ -71,14 +72,7 @@ const NAME_FORM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Reads and checks every input; all problems come back together in one ConfigurationError. */
 export async function readGateConfig(source: InputSource = envInputSource()): Promise<GateConfig> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof gateSchema>>> | undefined;
-  try {
-    values = await readInputs(gateSchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(gateSchema, source);
   // Thresholds, gates and the name are checked even when another input is wrong: one error lists all.
   let thresholds: Thresholds | undefined;
   let custom: Condition[] = [];

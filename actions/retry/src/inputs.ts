@@ -4,8 +4,7 @@ import {
   defineInputs,
   envInputSource,
   type InputSource,
-  isConfigurationError,
-  readInputs,
+  readInputsCollecting,
 } from '@qeml/action-kit';
 import { BACKOFF_STRATEGIES, JITTER_MODES } from './backoff';
 import type { RetryPlan } from './retry-loop';
@@ -87,14 +86,7 @@ export interface RetryConfig {
 
 /** Reads and checks every input; all problems come back together in one ConfigurationError. */
 export async function readRetryConfig(source: InputSource = envInputSource()): Promise<RetryConfig> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof retrySchema>>> | undefined;
-  try {
-    values = await readInputs(retrySchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(retrySchema, source);
   const raw = (name: string) => source(name) ?? '';
   const hasRun = raw(Input.Run).trim() !== '';
   const hasUses = raw(Input.Uses).trim() !== '';

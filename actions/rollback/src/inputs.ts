@@ -6,8 +6,7 @@ import {
   envInputSource,
   formatDuration,
   type InputSource,
-  isConfigurationError,
-  readInputs,
+  readInputsCollecting,
   type UserPattern,
 } from '@qeml/action-kit';
 import { parseStatusRanges } from './health-rules';
@@ -135,14 +134,7 @@ export async function readRollbackConfig(
   source: InputSource = envInputSource(),
   defaults: ConfigDefaults = {},
 ): Promise<RollbackConfig & { githubToken?: string }> {
-  const problems: string[] = [];
-  let values: Awaited<ReturnType<typeof readInputs<typeof rollbackSchema>>> | undefined;
-  try {
-    values = await readInputs(rollbackSchema, source);
-  } catch (error) {
-    if (!isConfigurationError(error)) throw error;
-    problems.push(...error.problems);
-  }
+  const { values, problems } = await readInputsCollecting(rollbackSchema, source);
   if (!values) throw new ConfigurationError(problems);
   const v = values;
   const mode = v[Input.Mode];

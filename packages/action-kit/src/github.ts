@@ -166,6 +166,7 @@ export function tokenGuardedFetch(apiOrigin: string, baseFetch: Fetch): Fetch {
 
 export {
   commentOnMarkedIssue,
+  findMarkedComment,
   findMarkedIssue,
   formatMarker,
   type MarkedIssue,

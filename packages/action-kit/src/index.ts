@@ -13,6 +13,7 @@ export {
   type InputValues,
   type ReadInputsOptions,
   readInputs,
+  readInputsCollecting,
 } from './inputs';
 export { type SummaryWriter, writeJobSummary } from './job-summary';
 export {

@@ -1,5 +1,5 @@
 import { DURATION_FORM, formatDuration, parseDuration } from './duration';
-import { ConfigurationError } from './errors';
+import { ConfigurationError, isConfigurationError } from './errors';
 import { loadParsers, type Parsers } from './input-parsers';
 import type { UserPattern } from './patterns';
 import { defaultRedactor, type Redactor } from './redact';
@@ -125,6 +125,24 @@ export function defineInputs<const S extends InputSchema>(schema: S): S {
 export interface ReadInputsOptions {
   /** Redactor that inputs marked `secret` are registered with (default: the shared one). */
   redactor?: Redactor;
+}
+
+/**
+ * `readInputs` for an action that checks more across inputs: the schema's problems come back as a
+ * list (values undefined when there are any) instead of thrown, so the action adds its own and
+ * throws one ConfigurationError naming them all.
+ */
+export async function readInputsCollecting<const S extends InputSchema>(
+  schema: S,
+  source: InputSource = envInputSource(),
+  options: ReadInputsOptions = {},
+): Promise<{ values: InputValues<S> | undefined; problems: string[] }> {
+  try {
+    return { values: await readInputs(schema, source, options), problems: [] };
+  } catch (error) {
+    if (!isConfigurationError(error)) throw error;
+    return { values: undefined, problems: [...error.problems] };
+  }
 }
 
 /**

@@ -242,23 +242,32 @@ export async function commentOnMarkedIssue(
   return { number: open.number, commentId: comment.id };
 }
 
-/** One comment per marker on an issue or pull request: created, or edited in place. */
-export async function upsertMarkedComment(
+/** The comment on an issue or pull request holding a marker (the oldest, if several), or undefined. */
+export async function findMarkedComment(
   client: GitHubClient,
-  request: { owner: string; repo: string; issueNumber: number; marker: Marker; body: string },
-): Promise<{ id: number; url: string; created: boolean }> {
+  query: { owner: string; repo: string; issueNumber: number; marker: Marker },
+): Promise<{ id: number; body: string } | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, {
-    owner: request.owner,
-    repo: request.repo,
-    issue_number: request.issueNumber,
+    owner: query.owner,
+    repo: query.repo,
+    issue_number: query.issueNumber,
     per_page: 100,
   });
   const mine = comments
     .filter((comment) => {
       const parsed = parseMarker(comment.body);
-      return parsed !== undefined && sameMarker(parsed.marker, request.marker);
+      return parsed !== undefined && sameMarker(parsed.marker, query.marker);
     })
     .sort((a, b) => a.id - b.id)[0];
+  return mine ? { id: mine.id, body: mine.body ?? '' } : undefined;
+}
+
+/** One comment per marker on an issue or pull request: created, or edited in place. */
+export async function upsertMarkedComment(
+  client: GitHubClient,
+  request: { owner: string; repo: string; issueNumber: number; marker: Marker; body: string },
+): Promise<{ id: number; url: string; created: boolean }> {
+  const mine = await findMarkedComment(client, request);
   const body = withMarker(request.body, request.marker);
   if (mine) {
     const { data } = await client.rest.issues.updateComment({
